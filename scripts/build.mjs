@@ -5,8 +5,10 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
 
 rmSync('dist', { recursive: true, force: true });
+if (tests) rmSync('out', { recursive: true, force: true });
 mkdirSync('dist/webview', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) {
   cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
@@ -32,7 +34,7 @@ const contexts = await Promise.all([
     target: 'es2022',
   }),
   // Integration tests run inside the extension host: one file per suite, mocha and vscode from the host.
-  ...(production ? [] : [esbuild.context({
+  ...(!tests ? [] : [esbuild.context({
     ...common,
     minify: false,
     entryPoints: ['test/integration/**/*.ts'],

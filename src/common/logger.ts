@@ -1,0 +1,18 @@
+import * as vscode from 'vscode';
+import { Redactor } from './redact';
+
+/** Diagnostics channel ("Provider Desk Log"); every line passes through the redactor first. */
+export class Logger implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel(vscode.l10n.t('Provider Desk Log'), { log: true });
+
+  constructor(readonly redactor: Redactor) {}
+
+  info(message: string): void { this.channel.info(this.redactor.redact(message)); }
+  warn(message: string): void { this.channel.warn(this.redactor.redact(message)); }
+  error(message: string, error?: unknown): void {
+    const detail = error instanceof Error ? `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}` : error === undefined ? '' : String(error);
+    this.channel.error(this.redactor.redact(detail ? `${message} — ${detail}` : message));
+  }
+
+  dispose(): void { this.channel.dispose(); }
+}

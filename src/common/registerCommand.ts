@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { Logger } from './logger';
+import { describeError, isCancellation } from './errors';
+
+/**
+ * The one wrapper every command goes through: runs the handler, treats cancellation as silence, logs anything
+ * else and shows one actionable message. Returns the handler's result so other extensions and tests can use it.
+ */
+export function registerCommand<Args extends unknown[], Result>(
+  context: vscode.ExtensionContext,
+  logger: Logger,
+  id: string,
+  handler: (...args: Args) => Result | Promise<Result>,
+): void {
+  context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: Args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (isCancellation(error)) {
+        logger.info(`${id}: cancelled`);
+        return undefined;
+      }
+      logger.error(`${id} failed`, error);
+      void vscode.window.showErrorMessage(logger.redactor.redact(describeError(error)));
+      return undefined;
+    }
+  }));
+}

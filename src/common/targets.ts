@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import type { ProviderStore } from '../store/providerStore';
+import type { Credential, Provider, Scope } from '../model/schemas';
+
+/**
+ * Commands take their target from a tree node, from an id (keybindings, other extensions, tests) or, from the
+ * palette, through a quick pick. Each resolver throws CancellationError when the user dismisses the pick.
+ */
+type TargetArgument = unknown;
+
+function idFrom(argument: TargetArgument, ...keys: string[]): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (argument && typeof argument === 'object') {
+    for (const key of keys) {
+      const value = (argument as Record<string, unknown>)[key];
+      if (typeof value === 'string') return value;
+    }
+  }
+  return undefined;
+}
+
+async function pick<T>(items: readonly T[], toItem: (value: T) => vscode.QuickPickItem, placeHolder: string, empty: string): Promise<T> {
+  if (items.length === 0) throw new NothingToPickError(empty);
+  if (items.length === 1) return items[0]!;
+  const picked = await vscode.window.showQuickPick(items.map((value) => ({ ...toItem(value), value })), { placeHolder, matchOnDescription: true });
+  if (!picked) throw new vscode.CancellationError();
+  return picked.value;
+}
+
+export class NothingToPickError extends Error {
+  override readonly name = 'NothingToPickError';
+}
+
+function notFound(kind: string, id: string): Error {
+  return new NothingToPickError(vscode.l10n.t('The {0} {1} no longer exists. Refresh the Providers view.', kind, id));
+}
+
+export async function resolveProvider(store: ProviderStore, argument: TargetArgument): Promise<Provider> {
+  const id = idFrom(argument, 'providerId', 'id');
+  if (id) return store.provider(id) ?? Promise.reject(notFound(vscode.l10n.t('provider'), id));
+  return pick(store.providers(), (provider) => ({ label: provider.name, description: provider.accountId }),
+    vscode.l10n.t('Select a provider'), vscode.l10n.t('There are no providers yet. Run "Provider Desk: Add Provider" first.'));
+}
+
+export async function resolveCredential(store: ProviderStore, argument: TargetArgument): Promise<Credential> {
+  const id = idFrom(argument, 'credentialId');
+  if (id) return store.credential(id) ?? Promise.reject(notFound(vscode.l10n.t('credential'), id));
+  const all = store.providers().flatMap((provider) => store.credentials(provider.id).map((credential) => ({ provider, credential })));
+  const { credential } = await pick(all, ({ provider, credential }) => ({ label: credential.name, description: provider.name }),
+    vscode.l10n.t('Select a credential'), vscode.l10n.t('There are no credentials yet. Add one under a provider\'s Credentials.'));
+  return credential;
+}
+
+export async function resolveScope(store: ProviderStore, argument: TargetArgument): Promise<Scope> {
+  const id = idFrom(argument, 'scopeId');
+  if (id) return store.scope(id) ?? Promise.reject(notFound(vscode.l10n.t('scope'), id));
+  return pickScope(store, vscode.l10n.t('Select a scope'));
+}
+
+/** Scopes grouped by provider, each showing the credential it uses. */
+export async function pickScope(store: ProviderStore, placeHolder: string, preferredScopeId?: string): Promise<Scope> {
+  const items: (vscode.QuickPickItem & { scope?: Scope })[] = [];
+  for (const provider of store.providers()) {
+    const scopes = store.scopes(provider.id);
+    if (scopes.length === 0) continue;
+    items.push({ label: provider.name, kind: vscode.QuickPickItemKind.Separator });
+    for (const scope of scopes) {
+      items.push({
+        label: scope.name,
+        description: provider.name,
+        detail: vscode.l10n.t('credential {0} · {1}', store.credential(scope.credentialId)?.name ?? '?', provider.accountId),
+        scope,
+      });
+    }
+  }
+  const preferred = items.find((item) => item.scope?.id === preferredScopeId);
+  if (preferred) preferred.picked = true;
+  const picked = await showPick(items, placeHolder, preferred);
+  if (!picked?.scope) throw new vscode.CancellationError();
+  return picked.scope;
+}
+
+function showPick<T extends vscode.QuickPickItem>(items: T[], placeHolder: string, active: T | undefined): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const quickPick = vscode.window.createQuickPick<T>();
+    quickPick.items = items;
+    quickPick.placeholder = placeHolder;
+    quickPick.matchOnDescription = true;
+    quickPick.matchOnDetail = true;
+    if (active) quickPick.activeItems = [active];
+    let accepted: T | undefined;
+    quickPick.onDidAccept(() => { accepted = quickPick.selectedItems[0]; quickPick.hide(); });
+    quickPick.onDidHide(() => { quickPick.dispose(); resolve(accepted); });
+    quickPick.show();
+  });
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+import type { ProviderStore } from '../../store/providerStore';
+import type { Provider } from '../../model/schemas';
+import type { TreeNode } from '../treeNode';
+import type { NodeCache } from '../nodeCache';
+
+export class ProviderNode implements TreeNode {
+  readonly parent = undefined;
+
+  constructor(private readonly store: ProviderStore, private readonly cache: NodeCache, readonly providerId: string) {}
+
+  get id(): string { return `provider:${this.providerId}`; }
+
+  get provider(): Provider | undefined { return this.store.provider(this.providerId); }
+
+  getTreeItem(): vscode.TreeItem {
+    const provider = this.provider;
+    const item = new vscode.TreeItem(provider?.name ?? '', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = provider?.accountId;
+    item.iconPath = new vscode.ThemeIcon('cloud');
+    item.contextValue = 'provider';
+    item.tooltip = provider && new vscode.MarkdownString(vscode.l10n.t('**{0}** · Type {1} · Account ID `{2}`', provider.name, provider.type, provider.accountId));
+    return item;
+  }
+
+  getChildren(): TreeNode[] {
+    return [this.cache.group(this, 'scopes'), this.cache.group(this, 'credentials')];
+  }
+}

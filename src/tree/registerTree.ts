@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../common/registerCommand';
+import type { Logger } from '../common/logger';
+import type { ProviderStore } from '../store/providerStore';
+import { ProvidersTreeDataProvider, providersViewId } from './providersTree';
+import type { TreeNode } from './treeNode';
+
+export interface ProvidersView {
+  readonly tree: ProvidersTreeDataProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  reveal(target: { providerId: string; scopeId?: string; credentialId?: string }): Promise<void>;
+}
+
+export function registerProvidersView(context: vscode.ExtensionContext, logger: Logger, store: ProviderStore): ProvidersView {
+  const tree = new ProvidersTreeDataProvider(store);
+  const treeView = vscode.window.createTreeView(providersViewId, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(tree, treeView, store.onDidChange((change) => tree.refresh(change.providerId)));
+
+  registerCommand(context, logger, 'providerDesk.refresh', async () => {
+    await store.reload();
+    tree.refresh();
+  });
+
+  const reveal = async (target: { providerId: string; scopeId?: string; credentialId?: string }): Promise<void> => {
+    const provider = tree.providerNode(target.providerId);
+    const group = target.scopeId ? tree.groupNode(target.providerId, 'scopes') : target.credentialId ? tree.groupNode(target.providerId, 'credentials') : undefined;
+    const node = group?.getChildren().find((child) => child.id === `scope:${target.scopeId}` || child.id === `credential:${target.credentialId}`) ?? provider;
+    // Revealing needs the view to be visible; when it is not, the object is still there and the view shows it later.
+    if (treeView.visible) await treeView.reveal(node, { select: true, focus: false, expand: true });
+  };
+  return { tree, treeView, reveal };
+}

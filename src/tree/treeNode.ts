@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+
+/** Every row of the Providers view owns how it looks and what it contains; the data provider only delegates. */
+export interface TreeNode {
+  /** Stable across refreshes, so VS Code keeps expansion and selection. */
+  readonly id: string;
+  readonly parent: TreeNode | undefined;
+  getTreeItem(): vscode.TreeItem;
+  getChildren(): TreeNode[];
+}

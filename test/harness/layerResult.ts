@@ -1,0 +1,5 @@
+export interface LayerResult {
+  passes: number;
+  failures: number;
+  pending: number;
+}

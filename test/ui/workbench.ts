@@ -1,0 +1,173 @@
+// Drives the real VS Code workbench (code-server + headless Chromium) the way a person would: palette, tree,
+// webview forms, Output panel. The extension is installed from the packaged VSIX, as a user installs it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
+import { installVsix, launchChromium, newRunDir, repoRoot, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+
+const screenshotDir = process.env.PROVIDER_DESK_UPDATE_DOCS ? path.join(repoRoot, 'docs') : path.join(repoRoot, 'test-results', 'screenshots');
+
+class Workbench {
+  private server?: CodeServer;
+  private browser?: BrowserContext;
+  private currentPage?: Page;
+  private heroku?: FakeHeroku;
+  runDir = '';
+  workspace = '';
+
+  get page(): Page {
+    if (!this.currentPage) throw new Error('workbench not started');
+    return this.currentPage;
+  }
+
+  get fakeHeroku(): FakeHeroku {
+    if (!this.heroku) throw new Error('workbench not started');
+    return this.heroku;
+  }
+
+  get userDataDir(): string { return this.server!.userDataDir; }
+
+  async start(): Promise<void> {
+    this.runDir = newRunDir('ui');
+    this.workspace = path.join(this.runDir, 'workspace');
+    fs.mkdirSync(this.workspace, { recursive: true });
+    installVsix(this.runDir, path.join(repoRoot, 'provider-desk.vsix'));
+    this.heroku = await startFakeHeroku({ apps: 1500 });
+    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace });
+    this.browser = await launchChromium(this.runDir);
+    this.currentPage = this.browser.pages()[0] ?? await this.browser.newPage();
+    await this.open();
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.server!.origin}/?folder=${encodeURIComponent(this.workspace)}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await this.activityBarItem().waitFor({ timeout: 90_000 });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+    await this.activityBarItem().waitFor({ timeout: 90_000 });
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.server?.stop();
+    await this.heroku?.close();
+  }
+
+  activityBarItem(): Locator {
+    return this.page.locator('.activitybar [aria-label^="Provider Desk"]').first();
+  }
+
+  /** Opens the Provider Desk view container (without toggling it closed when it is already open). */
+  async openProvidersView(): Promise<Locator> {
+    const view = this.page.locator('.part.sidebar .pane-header[aria-label^="Providers"]').first();
+    if (!await view.isVisible()) await this.activityBarItem().click();
+    await view.waitFor({ timeout: 30_000 });
+    return this.page.locator('.part.sidebar');
+  }
+
+  /** Runs a command from the palette; retries because right after a load contributions may not be registered yet. */
+  async runCommand(title: string): Promise<void> {
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${title}`);
+      const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      await this.page.keyboard.press('Escape');
+      if (attempt >= 6) throw new Error(`command "${title}" is not in the palette`);
+    }
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Picks an entry of the open quick pick by its label. */
+  async pickQuickItem(label: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
+  treeRow(label: string, level?: number): Locator {
+    const tree = this.page.locator('.part.sidebar .monaco-list[role=tree]').first();
+    const rows = tree.locator(level ? `.monaco-list-row[aria-level="${level}"]` : '.monaco-list-row');
+    return rows.filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
+  }
+
+  async treeRows(): Promise<string[]> {
+    const rows = this.page.locator('.part.sidebar .monaco-list[role=tree] .monaco-list-row');
+    return (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Hovers a tree row so its inline actions appear, then clicks the one with this title. */
+  async clickInlineAction(row: Locator, title: string): Promise<void> {
+    await row.hover();
+    const action = row.locator(`.actions .action-label[aria-label="${title}"]`);
+    await action.waitFor({ timeout: 10_000 });
+    await action.click();
+  }
+
+  /** The inner frame of the webview panel titled `title`. */
+  async webview(title: string): Promise<Frame> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        if (await frame.frameElement().then((element) => element.getAttribute('title'), () => null) === title
+          && await frame.locator('body').count() > 0) {
+          return frame;
+        }
+      }
+      await this.page.waitForTimeout(200);
+    }
+    throw new Error(`no webview titled "${title}"`);
+  }
+
+  /** Full text of an output channel, read from its log file: the panel only renders visible lines. */
+  outputChannelText(channel: string): string {
+    const logs = path.join(this.userDataDir, 'logs');
+    const files = fs.existsSync(logs) ? fs.readdirSync(logs, { recursive: true }).map(String) : [];
+    const match = files.filter((file) => file.includes('output_logging_') && file.endsWith(`-${channel}.log`)).sort().pop();
+    return match ? fs.readFileSync(path.join(logs, match), 'utf8') : '';
+  }
+
+  async outputPanelText(): Promise<string> {
+    const raw = await this.page.locator('.part.panel .monaco-editor .view-lines').first().innerText().catch(() => '');
+    return raw.replace(/\u00a0/g, ' ');
+  }
+
+  async waitForOutputPanel(needle: string, timeout = 30_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const text = await this.outputPanelText();
+      if (text.replace(/\s+/g, ' ').includes(needle)) return text;
+      if (Date.now() > deadline) throw new Error(`the Output panel never showed "${needle}"; it shows:\n${text}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
+  async notification(text: string | RegExp, timeout = 20_000): Promise<Locator> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
+    if (await toast.waitFor({ timeout: Math.min(timeout, 5_000) }).then(() => true, () => false)) return toast;
+    await this.runCommand('Notifications: Show Notifications');
+    const entry = this.page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
+    await entry.waitFor({ timeout });
+    return entry;
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(name.startsWith('failure-') ? path.join(repoRoot, 'test-results', 'screenshots') : screenshotDir, `${name}.png`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    await this.currentPage?.screenshot({ path: file }).catch(() => undefined);
+    return file;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const workbench = new Workbench();
