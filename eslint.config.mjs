@@ -16,4 +16,5 @@ export default tseslint.config(
     },
   },
   { files: ['src/webview/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

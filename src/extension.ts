@@ -1,7 +1,47 @@
 import * as vscode from 'vscode';
-export function activate(context: vscode.ExtensionContext): { apiVersion: number } {
-  const tree: vscode.TreeDataProvider<string> = { getTreeItem: (e) => new vscode.TreeItem(e), getChildren: () => [] };
-  context.subscriptions.push(vscode.window.createTreeView('providerDesk.providers', { treeDataProvider: tree }));
-  context.subscriptions.push(vscode.commands.registerCommand('providerDesk.addProvider', () => undefined));
-  return { apiVersion: 1 };
+import type { ProviderDeskApi } from './api';
+import { createApi } from './createApi';
+import { Logger } from './common/logger';
+import { Redactor } from './common/redact';
+import { registerCredentialCommands } from './credentials/commands';
+import { createForms } from './forms';
+import { registerProviderCommands } from './providers/commands';
+import { registerScopeCommands } from './scopes/commands';
+import type { Services } from './services';
+import { ProviderStore } from './store/providerStore';
+import { registerProvidersView } from './tree/registerTree';
+import { registerRename } from './tree/rename';
+import { reportLoadProblems } from './store/reportLoadProblems';
+import { registerTicketCommands } from './tickets/commands';
+import { TicketHistory } from './tickets/ticketHistory';
+import { TicketRunner } from './tickets/ticketRunner';
+
+export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
+  const logger = new Logger(new Redactor());
+  const store = new ProviderStore(context.globalState, context.secrets);
+  context.subscriptions.push(logger, store);
+  // Metadata only: globalState is already in memory, no secret is read and nothing touches the network.
+  reportLoadProblems(await store.load(), logger, (message) => vscode.window.showWarningMessage(message));
+
+  const view = registerProvidersView(context, logger, store);
+  const base = { context, logger, store, tree: view.tree, treeView: view.treeView, reveal: view.reveal };
+  const services: Services = { ...base, forms: createForms(base) };
+
+  registerProviderCommands(services);
+  registerCredentialCommands(services);
+  registerScopeCommands(services);
+  registerRename(services);
+
+  const history = new TicketHistory(context.globalState);
+  const channel = vscode.window.createOutputChannel('Provider Desk');
+  const userAgent = `ProviderDesk/${context.extension.packageJSON.version as string} VSCode/${vscode.version}`;
+  const runner = new TicketRunner(store, history, logger, channel, userAgent);
+  context.subscriptions.push(channel, runner);
+  registerTicketCommands(services, runner, history);
+
+  return createApi(services, runner);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProviderStore } from '../store/providerStore';
 import type { Credential, Provider, Scope } from '../model/schemas';
+import { UserFacingError } from './errors';
 
 /**
  * Commands take their target from a tree node, from an id (keybindings, other extensions, tests) or, from the
@@ -20,19 +21,15 @@ function idFrom(argument: TargetArgument, ...keys: string[]): string | undefined
 }
 
 async function pick<T>(items: readonly T[], toItem: (value: T) => vscode.QuickPickItem, placeHolder: string, empty: string): Promise<T> {
-  if (items.length === 0) throw new NothingToPickError(empty);
+  if (items.length === 0) throw new UserFacingError(empty);
   if (items.length === 1) return items[0]!;
   const picked = await vscode.window.showQuickPick(items.map((value) => ({ ...toItem(value), value })), { placeHolder, matchOnDescription: true });
   if (!picked) throw new vscode.CancellationError();
   return picked.value;
 }
 
-export class NothingToPickError extends Error {
-  override readonly name = 'NothingToPickError';
-}
-
 function notFound(kind: string, id: string): Error {
-  return new NothingToPickError(vscode.l10n.t('The {0} {1} no longer exists. Refresh the Providers view.', kind, id));
+  return new UserFacingError(vscode.l10n.t('The {0} {1} no longer exists. Refresh the Providers view.', kind, id));
 }
 
 export async function resolveProvider(store: ProviderStore, argument: TargetArgument): Promise<Provider> {

@@ -1,0 +1,38 @@
+import * as vscode from 'vscode';
+import type { ProviderDeskApi, ProviderSummary } from './api';
+import type { Services } from './services';
+import type { TicketRunner } from './tickets/ticketRunner';
+import { resolveScope } from './common/targets';
+
+export function createApi(services: Services, runner: TicketRunner): ProviderDeskApi {
+  const { context, store } = services;
+  const changed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(changed, store.onDidChange(() => changed.fire()));
+
+  return {
+    apiVersion: 1,
+    onDidChange: changed.event,
+    listProviders: (): ProviderSummary[] => store.providers().map((provider) => ({
+      id: provider.id,
+      name: provider.name,
+      type: provider.type,
+      accountId: provider.accountId,
+      credentials: store.credentials(provider.id).map((credential) => ({
+        id: credential.id,
+        name: credential.name,
+        fields: credential.fields.map(({ key, type, sensitive }) => ({ key, type, sensitive })),
+      })),
+      scopes: store.scopes(provider.id).map(({ id, name, credentialId }) => ({ id, name, credentialId })),
+    })),
+    createProvider: async (input) => (await store.createProvider(input)).id,
+    createCredential: async (providerId, input) => (await store.createCredential(providerId, input)).id,
+    createScope: async (providerId, input) => (await store.createScope(providerId, input)).id,
+    deleteProvider: (providerId) => store.deleteProvider(providerId),
+    deleteCredential: (credentialId, options) => store.deleteCredential(credentialId, options),
+    deleteScope: (scopeId) => store.deleteScope(scopeId),
+    runTicket: async (scopeId) => runner.listApps(await resolveScope(store, scopeId)),
+    testHooks: context.extensionMode === vscode.ExtensionMode.Test
+      ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree }
+      : undefined,
+  };
+}

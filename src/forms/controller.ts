@@ -1,0 +1,207 @@
+// Extension side of one open form: routes the webview's messages. No `vscode` import — the panel (panel.ts) passes a
+// FormHost, and unit tests pass a fake one.
+import {
+  parseWebviewMessage,
+  type ExtensionMessage,
+  type FieldError,
+  type FormKind,
+  type FormMode,
+  type FormValues,
+  type InitMessage,
+} from '../shared/protocol';
+import { storeErrorNames } from '../store/errors';
+
+export interface RevealTarget {
+  providerId: string;
+  scopeId?: string;
+  credentialId?: string;
+}
+
+export interface SaveOutcome {
+  reveal: RevealTarget;
+  /** The information notification, e.g. `Provider "Heroku" created.` */
+  notification: string;
+}
+
+/** What one form (kind + target) knows: built by definitions.ts from the store. */
+export interface FormDefinition {
+  readonly kind: FormKind;
+  readonly mode: FormMode;
+  /** Kind + target (`provider:new`, `credential:<id>`, …): one panel per key. */
+  readonly key: string;
+  /** False once the edited object (or the provider it belongs to) was deleted. */
+  exists(): boolean;
+  title(): string;
+  init(): InitMessage;
+  /**
+   * The authoritative check; an empty list means the store may be called. `live` is for the `validate` message,
+   * whose sensitive values the webview leaves out: a missing sensitive value is then no error.
+   */
+  validate(values: FormValues, live: boolean): FieldError[];
+  /** Writes to the store; throws the store's errors. */
+  save(values: FormValues): Promise<SaveOutcome>;
+  /** Scope form: the provider whose credential form "Add Credential" opens. */
+  readonly addCredentialProviderId?: string;
+}
+
+export interface FormHost {
+  /** Resolves false when the webview is gone or hidden (the message is dropped; `ready` re-syncs it). */
+  post(message: ExtensionMessage): PromiseLike<boolean>;
+  close(): void;
+  notify(message: string): void;
+  reveal(target: RevealTarget): Promise<void>;
+  executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
+  /** A one-line, redacted message for an unexpected error. */
+  describeError(error: unknown): string;
+  log: {
+    info(message: string): void;
+    warn(message: string): void;
+    error(message: string, error?: unknown): void;
+  };
+}
+
+export const addCredentialCommand = 'providerDesk.addCredential';
+
+/**
+ * Handles every message of one form panel. Inbound messages are untrusted: each is parsed with the protocol's zod
+ * schema and anything malformed, unknown or meant for another form kind is dropped with a warning that names only
+ * the message kind and the zod issue paths (a message may contain a secret, so values are never logged).
+ */
+export class FormController {
+  private ready = false;
+  private saving = false;
+  private closed = false;
+
+  constructor(private readonly definition: FormDefinition, private readonly host: FormHost) {}
+
+  private get label(): string { return `${this.definition.kind} form (${this.definition.mode})`; }
+
+  async handle(raw: unknown): Promise<void> {
+    if (this.closed) return;
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.host.log.warn(`${this.label}: rejected malformed message of kind "${parsed.kind}": ${parsed.issues.join(', ')}`);
+      return;
+    }
+    const message = parsed.message;
+    if ((message.type === 'submit' || message.type === 'validate') && message.values.kind !== this.definition.kind) {
+      this.host.log.warn(`${this.label}: rejected "${message.type}" carrying ${message.values.kind} values`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.postInit();
+        return;
+      case 'cancel':
+        this.close();
+        return;
+      case 'validate': {
+        const errors = this.definition.validate(message.values, true);
+        await this.host.post({ type: 'errors', source: 'validate', seq: message.seq, errors });
+        return;
+      }
+      case 'submit':
+        await this.submit(message.values);
+        return;
+      case 'addCredential':
+        if (this.definition.addCredentialProviderId === undefined) {
+          this.host.log.warn(`${this.label}: rejected "addCredential": only the scope form offers it`);
+          return;
+        }
+        await this.host.executeCommand(addCredentialCommand, this.definition.addCredentialProviderId);
+        return;
+    }
+  }
+
+  /** The store changed: close when the target is gone, otherwise send fresh options and sibling names. */
+  async refresh(): Promise<void> {
+    if (this.closed) return;
+    if (!this.definition.exists()) {
+      this.host.log.info(`${this.label}: closed because its object was deleted`);
+      this.close();
+      return;
+    }
+    if (this.ready && !this.saving) await this.postInit();
+  }
+
+  /** The webview was destroyed (panel hidden without retained context): wait for its next `ready`. */
+  webviewHidden(): void {
+    this.ready = false;
+  }
+
+  private async postInit(): Promise<void> {
+    if (!this.definition.exists()) {
+      this.close();
+      return;
+    }
+    await this.host.post(this.definition.init());
+  }
+
+  private async submit(values: FormValues): Promise<void> {
+    if (this.saving) {
+      this.host.log.info(`${this.label}: ignored a second submit while saving`);
+      return;
+    }
+    const errors = this.definition.validate(values, false);
+    if (errors.length > 0) {
+      this.host.log.info(`${this.label}: submit rejected, invalid: ${errors.map((error) => error.field).join(', ')}`);
+      await this.host.post({ type: 'errors', source: 'submit', errors });
+      return;
+    }
+    this.saving = true;
+    let outcome: SaveOutcome;
+    try {
+      outcome = await this.definition.save(values);
+    } catch (error) {
+      this.saving = false;
+      const mapped = errorsFromStoreError(error);
+      if (mapped) {
+        this.host.log.info(`${this.label}: store refused the submit: ${mapped.errors.map((e) => e.field).join(', ') || 'form'}`);
+        await this.host.post({ type: 'errors', source: 'submit', ...mapped });
+      } else {
+        this.host.log.error(`${this.label}: saving failed`, error);
+        await this.host.post({ type: 'errors', source: 'submit', errors: [], message: this.host.describeError(error) });
+      }
+      return;
+    }
+    this.host.log.info(`${this.label}: saved`);
+    await this.host.post({ type: 'saved' });
+    this.close();
+    this.host.notify(outcome.notification);
+    try {
+      await this.host.reveal(outcome.reveal);
+    } catch (error) {
+      this.host.log.warn(`${this.label}: could not reveal the saved item: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.host.close();
+  }
+}
+
+/**
+ * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries
+ * `errors: {field, message}[]` for the fields; the store's other errors (NotFoundError, SecretStorageUnavailableError,
+ * …) are written for the user and shown above the form. Anything else returns undefined: the caller logs it and
+ * shows a generic, redacted message.
+ */
+export function errorsFromStoreError(error: unknown): { errors: FieldError[]; message?: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const candidate = error as { name?: unknown; message?: unknown; errors?: unknown };
+  const message = typeof candidate.message === 'string' ? candidate.message : undefined;
+  if (Array.isArray(candidate.errors)) {
+    const errors = candidate.errors.filter(isFieldError).map((e) => ({ field: e.field, message: e.message }));
+    if (errors.length > 0) return { errors };
+  }
+  if (typeof candidate.name === 'string' && storeErrorNames.includes(candidate.name) && message) return { errors: [], message };
+  return undefined;
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  return typeof value === 'object' && value !== null
+    && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).message === 'string';
+}

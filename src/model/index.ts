@@ -1,0 +1,5 @@
+export * from './accountId';
+export * from './constants';
+export * from './fields';
+export * from './schemas';
+export * from './validation';

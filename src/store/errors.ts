@@ -1,0 +1,123 @@
+// User-facing failures of the store. Every message is written for the user and never contains a secret value
+// (names, keys and ids are not secret). Each class sets `name` to its class name, so the extension can treat the
+// whole family as user-facing (see storeErrorNames).
+import type { FieldError } from '../model/validation';
+
+export type StoreObjectKind = 'provider' | 'credential' | 'scope';
+
+export abstract class StoreError extends Error {
+  abstract readonly code: string;
+}
+
+/** Input failed validation; `errors` are addressed by field path for the form. */
+export class ValidationError extends StoreError {
+  override readonly name: string = 'ValidationError';
+  readonly code: string = 'validation';
+
+  constructor(readonly kind: StoreObjectKind, readonly errors: readonly FieldError[]) {
+    super(`The ${kind} was not saved: ${errors.map((error) => error.message).join(' ')}`);
+  }
+}
+
+/** The name is used by another object under the same parent (a ValidationError with one `name` error). */
+export class NameTakenError extends ValidationError {
+  override readonly name = 'NameTakenError';
+  override readonly code = 'nameTaken';
+
+  constructor(kind: StoreObjectKind, readonly takenName: string, errors: readonly FieldError[]) {
+    super(kind, errors);
+  }
+}
+
+export class NotFoundError extends StoreError {
+  override readonly name = 'NotFoundError';
+  readonly code = 'notFound';
+
+  constructor(readonly kind: StoreObjectKind, readonly id: string) {
+    super(`The ${kind} no longer exists (it may have been deleted in another window). Refresh the Providers view.`);
+  }
+}
+
+/** A credential cannot be deleted while scopes use it, unless those scopes are deleted with it. */
+export class CredentialInUseError extends StoreError {
+  override readonly name = 'CredentialInUseError';
+  readonly code = 'credentialInUse';
+
+  constructor(readonly credentialName: string, readonly scopeNames: readonly string[]) {
+    super(`The credential "${credentialName}" is used by ${scopeNames.length === 1 ? 'the scope' : 'the scopes'} `
+      + `${scopeNames.map((name) => `"${name}"`).join(', ')}. Delete ${scopeNames.length === 1 ? 'that scope' : 'those scopes'} `
+      + 'with it, or change them to use another credential first.');
+  }
+}
+
+/**
+ * SecretStorage threw. The message explains the usual cause; `detail` is the underlying error's message with every
+ * secret value involved in the operation removed.
+ */
+export class SecretStorageUnavailableError extends StoreError {
+  override readonly name = 'SecretStorageUnavailableError';
+  readonly code = 'secretStorageUnavailable';
+
+  constructor(readonly action: string, readonly detail?: string) {
+    super(`Secret storage is unavailable, so Provider Desk could not ${action}. On Linux, install and unlock a keyring `
+      + 'such as gnome-keyring or KWallet, or set "password-store" in argv.json (Preferences: Configure Runtime Arguments), '
+      + `for example "password-store": "gnome-libsecret".${detail ? ` (Cause: ${detail})` : ''}`);
+  }
+}
+
+/** A sensitive field has no secret (deleted outside Provider Desk, or another window failed halfway). */
+export class MissingSecretError extends StoreError {
+  override readonly name = 'MissingSecretError';
+  readonly code = 'missingSecret';
+
+  constructor(readonly credentialName: string, readonly keys: readonly string[]) {
+    super(`The credential "${credentialName}" has no stored value for ${keys.map((key) => `"${key}"`).join(', ')}. `
+      + 'Edit the credential and enter the value again.');
+  }
+}
+
+/** The stored data was written by a newer version of Provider Desk; this version shows it but does not overwrite it. */
+export class UnsupportedSchemaError extends StoreError {
+  override readonly name = 'UnsupportedSchemaError';
+  readonly code = 'unsupportedSchema';
+
+  constructor(readonly schemaVersion: number) {
+    super(`The providers were saved by a newer version of Provider Desk (data version ${schemaVersion}). `
+      + 'Update the extension to change them; this version does not overwrite them.');
+  }
+}
+
+/** Another window kept writing the same data while this one tried to; nothing was changed here. */
+export class ConcurrentModificationError extends StoreError {
+  override readonly name = 'ConcurrentModificationError';
+  readonly code = 'concurrentModification';
+
+  constructor() {
+    super('The providers were being changed in another VS Code window at the same time, so nothing was saved. Try again.');
+  }
+}
+
+/** Names of every StoreError class, for the extension's list of user-facing errors. */
+export const storeErrorNames: readonly string[] = [
+  'ValidationError',
+  'NameTakenError',
+  'NotFoundError',
+  'CredentialInUseError',
+  'SecretStorageUnavailableError',
+  'MissingSecretError',
+  'UnsupportedSchemaError',
+  'ConcurrentModificationError',
+];
+
+/**
+ * The message of an unknown thrown value with every given secret value removed, cut to a sane length. Short values
+ * are removed too: leaking part of a message is better than leaking part of a secret.
+ */
+export function redactedDetail(error: unknown, secrets: Iterable<string | undefined>): string | undefined {
+  let text = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+  if (!text) return undefined;
+  const values = [...secrets].filter((value): value is string => typeof value === 'string' && value !== '')
+    .sort((a, b) => b.length - a.length);
+  for (const value of values) text = text.split(value).join('«redacted»');
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

@@ -1,0 +1,83 @@
+// Schema versions of the metadata kept in globalState under `providerDesk.data`, and the steps between them.
+//
+// v1 (0.0.x previews; also any object without `schemaVersion`): providers nested their credentials and scopes,
+//   and had no creation time:
+//   { schemaVersion: 1, providers: [{ id, name, type, accountId,
+//       credentials: [{ id, name, fields: [{ id, key, type, sensitive, value? }] }],
+//       scopes: [{ id, name, credentialId }] }] }
+// v2 (current): flat lists with parent ids, an index of the secret keys written, and the revision of the last write:
+//   { schemaVersion: 2, revision?, providers: [{ id, name, type, accountId, createdAt }],
+//     credentials: [{ id, providerId, name, fields }], scopes: [{ id, providerId, name, credentialId }],
+//     secretIndex: string[] }
+//
+// A step takes the previous version's object and returns the next one. Steps are lenient: an item they cannot
+// make sense of is passed on as it is, so the schema check after migration reports it (and it is backed up)
+// instead of it vanishing here. Secret keys do not change between v1 and v2 (`providerDesk.secret/<credentialId>/
+// <fieldId>`), so no step touches SecretStorage.
+
+export const currentSchemaVersion = 2;
+
+type Json = Record<string, unknown>;
+
+export interface MigrationContext {
+  /** Migration time, used where an older version stored no value (v1 had no createdAt). */
+  readonly now: Date;
+}
+
+/** migrations[n] turns version n into version n + 1. */
+export const migrations: Readonly<Record<number, (data: Json, context: MigrationContext) => Json>> = {
+  1: migrateV1ToV2,
+};
+
+export class MigrationError extends Error {
+  override readonly name = 'MigrationError';
+}
+
+/** The version an object was stored with: its `schemaVersion`, or 1 when it has none (written before versioning). */
+export function storedVersion(data: Json): number | undefined {
+  if (!('schemaVersion' in data) || data.schemaVersion === undefined) return 1;
+  const version = data.schemaVersion;
+  return typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : undefined;
+}
+
+/** Runs every step from `fromVersion` to the current version. Throws MigrationError when a step is missing. */
+export function migrate(data: Json, fromVersion: number, context: MigrationContext): Json {
+  let result = data;
+  for (let version = fromVersion; version < currentSchemaVersion; version++) {
+    const step = migrations[version];
+    if (!step) throw new MigrationError(`No migration from schema version ${version}.`);
+    result = step(result, context);
+    if (result.schemaVersion !== version + 1) throw new MigrationError(`The migration from schema version ${version} did not produce version ${version + 1}.`);
+  }
+  return result;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function migrateV1ToV2(data: Json, context: MigrationContext): Json {
+  const providers: unknown[] = [];
+  const credentials: unknown[] = [];
+  const scopes: unknown[] = [];
+  // Anything but a list (or nothing) is passed on unchanged, so the schema check reports it.
+  if (data.providers !== undefined && !Array.isArray(data.providers)) {
+    return { schemaVersion: 2, providers: data.providers, credentials: [], scopes: [], secretIndex: [] };
+  }
+  for (const provider of Array.isArray(data.providers) ? data.providers : []) {
+    if (!isObject(provider)) {
+      providers.push(provider);
+      continue;
+    }
+    const { credentials: nestedCredentials, scopes: nestedScopes, ...rest } = provider;
+    providers.push({ ...rest, createdAt: typeof rest.createdAt === 'string' ? rest.createdAt : context.now.toISOString() });
+    for (const credential of Array.isArray(nestedCredentials) ? nestedCredentials : []) {
+      credentials.push(isObject(credential) ? { ...credential, providerId: provider.id } : credential);
+    }
+    for (const scope of Array.isArray(nestedScopes) ? nestedScopes : []) {
+      scopes.push(isObject(scope) ? { ...scope, providerId: provider.id } : scope);
+    }
+  }
+  // The secret index is rebuilt from the sensitive fields when the data is loaded.
+  return { schemaVersion: 2, providers, credentials, scopes, secretIndex: [] };
+}

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../common/registerCommand';
+import { comparisonKey, nameSchema } from '../model/schemas';
+import type { Services } from '../services';
+import { CredentialNode } from './nodes/credentialNode';
+import { ProviderNode } from './nodes/providerNode';
+import { ScopeNode } from './nodes/scopeNode';
+
+interface RenameTarget {
+  kind: 'provider' | 'credential' | 'scope';
+  label: string;
+  id: string;
+  name: string;
+  siblings: readonly { id: string; name: string }[];
+}
+
+/** F2 or "Rename" on a provider, scope or credential row; only the name changes, secrets are kept. */
+export function registerRename(services: Services): void {
+  const { context, logger, store, treeView } = services;
+
+  const targetOf = (node: unknown): RenameTarget | undefined => {
+    if (node instanceof ProviderNode && node.provider) {
+      const { id, name } = node.provider;
+      return { kind: 'provider', label: vscode.l10n.t('provider'), id, name, siblings: store.providers() };
+    }
+    const scope = node instanceof ScopeNode ? store.scope(node.scopeId) : undefined;
+    if (scope) return { kind: 'scope', label: vscode.l10n.t('scope'), id: scope.id, name: scope.name, siblings: store.scopes(scope.providerId) };
+    const credential = node instanceof CredentialNode ? store.credential(node.credentialId) : undefined;
+    if (credential) {
+      return { kind: 'credential', label: vscode.l10n.t('credential'), id: credential.id, name: credential.name, siblings: store.credentials(credential.providerId) };
+    }
+    return undefined;
+  };
+
+  registerCommand(context, logger, 'providerDesk.rename', async (node?: unknown) => {
+    const target = targetOf(node ?? treeView.selection[0]);
+    if (!target) return;
+    const name = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Rename {0} "{1}"', target.label, target.name),
+      value: target.name,
+      validateInput: (value) => {
+        const parsed = nameSchema.safeParse(value);
+        if (!parsed.success) return parsed.error.issues[0]?.message;
+        const taken = target.siblings.some((sibling) => sibling.id !== target.id && comparisonKey(sibling.name) === comparisonKey(parsed.data));
+        return taken ? vscode.l10n.t('Another {0} is already named "{1}".', target.label, parsed.data) : undefined;
+      },
+    });
+    if (name === undefined || name.trim() === target.name) return;
+    await store.rename(target.kind, target.id, name);
+  });
+}

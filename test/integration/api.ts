@@ -1,0 +1,22 @@
+import * as assert from 'node:assert';
+import * as vscode from 'vscode';
+import type { ProviderDeskApi, ProviderDeskTestHooks } from '../../src/api';
+
+export const extensionId = 'providerdesk.provider-desk';
+
+export async function activateApi(): Promise<ProviderDeskApi & { testHooks: ProviderDeskTestHooks }> {
+  const extension = vscode.extensions.getExtension<ProviderDeskApi>(extensionId);
+  assert.ok(extension, `${extensionId} is not installed`);
+  const api = await extension.activate();
+  assert.ok(api.testHooks, 'test hooks are missing: the extension host is not in test mode');
+  return api as ProviderDeskApi & { testHooks: ProviderDeskTestHooks };
+}
+
+/** Removes everything the previous test created, through the public API. */
+export async function deleteAllProviders(api: ProviderDeskApi): Promise<void> {
+  for (const provider of api.listProviders()) await api.deleteProvider(provider.id);
+}
+
+export function unique(prefix: string): string {
+  return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+}
