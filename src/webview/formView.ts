@@ -55,8 +55,15 @@ export class FormView {
   private validateSnapshot = '';
   private validateTimer?: ReturnType<typeof setTimeout>;
   private focusedOnce = false;
+  /** A mouse button / touch is down: layout changes wait until it is released (see refreshSoon). */
+  private pointerDown = false;
+  private refreshPending = false;
 
-  constructor(private readonly root: HTMLElement, private readonly host: FormViewHost) {}
+  constructor(private readonly root: HTMLElement, private readonly host: FormViewHost) {
+    document.addEventListener('pointerdown', () => { this.pointerDown = true; }, true);
+    document.addEventListener('pointerup', () => this.pointerReleased(), true);
+    document.addEventListener('pointercancel', () => this.pointerReleased(), true);
+  }
 
   private get strings(): FormStrings { return this.init!.strings; }
 
@@ -88,7 +95,7 @@ export class FormView {
     if (message.source === 'validate') {
       if (message.seq !== this.validateSeq) return; // an answer to older values
       this.serverErrors = { snapshot: this.validateSnapshot, errors: message.errors };
-      this.refreshErrors();
+      this.refreshSoon();
       return;
     }
     this.busy = false;
@@ -495,8 +502,25 @@ export class FormView {
     if (!this.state) return;
     markTouched(this.state, path);
     this.persist();
-    this.refreshErrors();
+    this.refreshSoon();
     this.scheduleLiveValidation();
+  }
+
+  /**
+   * Shows errors now — unless a pointer is down. Pressing the mouse on "Create" blurs the field being edited, and an
+   * error text appearing then would move the button away before the button is released: the click would be lost.
+   */
+  private refreshSoon(): void {
+    if (this.pointerDown) this.refreshPending = true;
+    else this.refreshErrors();
+  }
+
+  private pointerReleased(): void {
+    this.pointerDown = false;
+    if (!this.refreshPending) return;
+    this.refreshPending = false;
+    // After the click that belongs to this release has been dispatched.
+    setTimeout(() => this.refreshErrors(), 0);
   }
 
   private scheduleLiveValidation(): void {

@@ -87,10 +87,27 @@ export interface CodeServer {
   stop(): Promise<void>;
 }
 
-export async function startCodeServer(options: { runDir: string; folder: string; port?: number; env?: Record<string, string> }): Promise<CodeServer> {
+/** Quiet, predictable workbench for tests and screenshots: no welcome page, no chat panel, a fixed theme. */
+export const workbenchSettings = {
+  'workbench.colorTheme': 'Default Dark Modern',
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'workbench.tips.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+};
+
+export async function startCodeServer(options: { runDir: string; folder: string; port?: number; env?: Record<string, string>; settings?: Record<string, unknown> }): Promise<CodeServer> {
   const { runDir, folder } = options;
   const port = options.port ?? await freePort();
   const userDataDir = path.join(runDir, 'ud');
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  if (!fs.existsSync(settingsFile)) {
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...workbenchSettings, ...options.settings }, null, 2));
+  }
   const log = fs.openSync(path.join(runDir, 'server.log'), 'w');
   const args = ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--user-data-dir', userDataDir,
     '--extensions-dir', path.join(runDir, 'exts'), '--disable-telemetry', '--disable-update-check',

@@ -64,9 +64,9 @@ class Workbench {
 
   /** Opens the Provider Desk view container (without toggling it closed when it is already open). */
   async openProvidersView(): Promise<Locator> {
-    const view = this.page.locator('.part.sidebar .pane-header[aria-label^="Providers"]').first();
-    if (!await view.isVisible()) await this.activityBarItem().click();
-    await view.waitFor({ timeout: 30_000 });
+    const title = this.page.locator('.part.sidebar .composite.title .title-label', { hasText: /Provider Desk/i }).first();
+    if (!await title.isVisible()) await this.activityBarItem().click();
+    await title.waitFor({ timeout: 30_000 });
     return this.page.locator('.part.sidebar');
   }
 

@@ -1,0 +1,21 @@
+import * as assert from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../harness/codeServer';
+
+describe('The packaged VSIX', () => {
+  const vsix = path.join(repoRoot, 'provider-desk.vsix');
+
+  it('is small and holds the bundle, not sources, tests or maps', () => {
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < 1024 * 1024, `VSIX is ${size} bytes`);
+    const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
+    const files = listing.trim().split('\n');
+    assert.ok(files.includes('extension/dist/extension.js'), 'no extension bundle');
+    assert.ok(files.includes('extension/dist/webview/main.js'), 'no webview bundle');
+    assert.ok(files.includes('extension/package.nls.json'), 'no package.nls.json');
+    const unwanted = files.filter((file) => /\.(ts|map)$|(^|\/)(src|test|node_modules|scripts|docs)\//.test(file.replace(/^extension\//, '')));
+    assert.deepStrictEqual(unwanted, []);
+  });
+});
