@@ -19,6 +19,7 @@ export class FormPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly disposeListeners: (() => void)[] = [];
   private disposed = false;
+  private panelClosed = false;
 
   constructor(private readonly services: Omit<Services, 'forms'>, private readonly definition: FormDefinition) {
     const { context, logger } = services;
@@ -56,7 +57,10 @@ export class FormPanel implements vscode.Disposable {
       this.panel.onDidChangeViewState(({ webviewPanel }) => {
         if (!webviewPanel.visible) this.controller.webviewHidden();
       }),
-      this.panel.onDidDispose(() => this.dispose()),
+      this.panel.onDidDispose(() => {
+        this.panelClosed = true; // by the user (tab closed) or by dispose() below
+        this.dispose();
+      }),
     );
 
     const webview = this.panel.webview;
@@ -93,7 +97,7 @@ export class FormPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.panel.dispose();
+    if (!this.panelClosed) this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
     for (const listener of this.disposeListeners.splice(0)) {
       try {

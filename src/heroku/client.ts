@@ -589,7 +589,7 @@ export class HerokuClient {
   }
 
   private error(message: string, details: Omit<HerokuApiErrorDetails, 'host'>): HerokuApiError {
-    return new HerokuApiError(this.redact(message), { ...details, host: this.host });
+    return new HerokuApiError(this.redact(message).trim(), { ...details, host: this.host });
   }
 
   private redact(text: string): string {

@@ -138,7 +138,6 @@ export interface FormStrings {
   accountId: string;
   accountIdHint: string;
   credential: string;
-  credentialPlaceholder: string;
   noCredentials: string;
   addCredential: string;
   fields: string;
@@ -153,7 +152,6 @@ export interface FormStrings {
   replaceValue: string;
   keepValue: string;
   showValue: string;
-  hideValue: string;
   noFields: string;
   submit: string;
   cancel: string;

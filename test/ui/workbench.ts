@@ -158,12 +158,24 @@ class Workbench {
     return entry;
   }
 
+  /** Expands a collapsed tree row by clicking its twistie, as a person would. */
+  async expand(row: Locator): Promise<void> {
+    await row.waitFor({ timeout: 30_000 });
+    if (await row.getAttribute('aria-expanded') === 'false') await row.locator('.monaco-tl-twistie').click();
+  }
+
   async screenshot(name: string): Promise<string> {
     const file = path.join(name.startsWith('failure-') ? path.join(repoRoot, 'test-results', 'screenshots') : screenshotDir, `${name}.png`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await this.currentPage?.screenshot({ path: file }).catch(() => undefined);
     return file;
   }
+}
+
+/** Picks an option of a vscode-elements single select inside a webview. */
+export async function chooseOption(frame: Frame, selectSelector: string, option: string): Promise<void> {
+  await frame.locator(`${selectSelector} .select-face`).click();
+  await frame.locator(`${selectSelector} li[role=option]`, { hasText: option }).first().click();
 }
 
 function escapeRegExp(text: string): string {

@@ -125,18 +125,35 @@ describe('Heroku client against the fake Heroku API', function () {
       assert.deepEqual(requestsWhenPageArrived, [2, 3, 4, 4]);
     });
 
-    it('lists 20,000 apps at 30 ms latency within 1.5× the floor (pages × latency)', async function () {
-      this.timeout(30_000);
-      this.retries(2); // a timing bound on a shared machine
+    it('lists 20,000 apps at 30 ms latency clearly faster than a sequential page loop', async function () {
+      this.timeout(60_000);
+      this.retries(2); // timings on a shared machine
       fake.setApps(20_000);
       fake.setLatency(30);
-      const client = make();
-      const started = performance.now();
-      const apps = await client.listApps();
-      const elapsed = performance.now() - started;
       const floor = 20 * 30;
-      assert.equal(apps.length, 20_000);
-      assert.ok(elapsed < floor * 1.5, `took ${Math.round(elapsed)} ms, floor ${floor} ms`);
+      const nodeFetch = (await import('node-fetch')).default;
+      // The baseline: request a page, read and parse it, then request the next (no validation, so it is cheap).
+      const sequential = async (): Promise<number> => {
+        let range: string | null = 'name ..; max=1000';
+        let count = 0;
+        while (range) {
+          const response = await nodeFetch(`${fake.url}/apps`, { headers: { Accept: 'application/vnd.heroku+json; version=3', Authorization: `Bearer ${token}`, Range: range } });
+          count += (JSON.parse(await response.text()) as unknown[]).length;
+          range = response.status === 206 ? response.headers.get('next-range') : null;
+        }
+        return count;
+      };
+      const time = async (run: () => Promise<number>): Promise<number> => {
+        const started = performance.now();
+        assert.equal(await run(), 20_000);
+        return performance.now() - started;
+      };
+      const client = make();
+      const baseline = await time(sequential);
+      const pipelined = await time(async () => (await client.listApps()).length);
+      const summary = `pipelined ${Math.round(pipelined)} ms (${(pipelined / floor).toFixed(2)}× floor), sequential ${Math.round(baseline)} ms (${(baseline / floor).toFixed(2)}×)`;
+      assert.ok(pipelined < baseline * 0.85, summary);
+      assert.ok(pipelined < floor * 2.5, summary);
     });
 
     it('also works with the global fetch (WHATWG stream bodies)', async () => {
@@ -420,7 +437,8 @@ describe('Heroku client against the fake Heroku API', function () {
 
     it('aborting after the first page: rejects as cancelled, aborts the prefetch, sends nothing more', async () => {
       fake.setApps(5000);
-      fake.setLatency(30);
+      // Page 2 never answers, so it is certainly in flight when page 1 is handed over.
+      fake.fault({ type: 'hang', path: '/apps', skip: 1 });
       const controller = new AbortController();
       const { fetchImpl, calls } = recordingFetch();
       const pages: number[] = [];
