@@ -97,6 +97,9 @@ export const workbenchSettings = {
   'security.workspace.trust.enabled': false,
   'extensions.ignoreRecommendations': true,
   'telemetry.telemetryLevel': 'off',
+  'git.openRepositoryInParentFolders': 'never',
+  'git.enabled': false,
+  'remote.autoForwardPorts': false,
 };
 
 export async function startCodeServer(options: { runDir: string; folder: string; port?: number; env?: Record<string, string>; settings?: Record<string, unknown> }): Promise<CodeServer> {

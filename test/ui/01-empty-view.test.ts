@@ -13,8 +13,10 @@ describe('Provider Desk in the workbench, before any provider exists', () => {
 
   it('New Ticket from the palette offers to add a provider instead of an empty pick', async () => {
     await workbench.runCommand('Provider Desk: New Ticket');
-    const notification = await workbench.notification(/there are no scopes yet/);
-    assert.ok(await notification.getByRole('button', { name: 'Add Provider' }).count() > 0);
-    await workbench.page.keyboard.press('Escape');
+    await workbench.runCommand('Notifications: Show Notifications');
+    const notification = workbench.page.locator('.notification-list-item', { hasText: /there are no scopes yet/ }).first();
+    await notification.waitFor({ timeout: 20_000 });
+    assert.strictEqual(await notification.getByRole('button', { name: 'Add Provider' }).count(), 1);
+    await workbench.runCommand('Notifications: Clear All Notifications');
   });
 });

@@ -77,12 +77,15 @@ class Workbench {
       await this.page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill(`>${title}`);
-      const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+      // The exact command, not the first fuzzy match ("Color Theme" also matches "Browse Color Themes…").
+      const row = this.page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
+      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+        await row.click();
+        return;
+      }
       await this.page.keyboard.press('Escape');
       if (attempt >= 6) throw new Error(`command "${title}" is not in the palette`);
     }
-    await this.page.keyboard.press('Enter');
   }
 
   /** Picks an entry of the open quick pick by its label. */
@@ -149,13 +152,23 @@ class Workbench {
     }
   }
 
-  async notification(text: string | RegExp, timeout = 20_000): Promise<Locator> {
+  /** Waits for a notification (a toast, or headless an entry of the notification centre) and returns its text. */
+  async notification(text: string | RegExp, timeout = 20_000): Promise<string> {
     const toast = this.page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
-    if (await toast.waitFor({ timeout: Math.min(timeout, 5_000) }).then(() => true, () => false)) return toast;
+    if (await toast.waitFor({ timeout: Math.min(timeout, 5_000) }).then(() => true, () => false)) return toast.innerText();
     await this.runCommand('Notifications: Show Notifications');
     const entry = this.page.locator('.notifications-center .notification-list-item', { hasText: text }).first();
     await entry.waitFor({ timeout });
-    return entry;
+    const message = await entry.innerText();
+    await this.runCommand('Notifications: Clear All Notifications');
+    return message;
+  }
+
+
+  async setColorTheme(theme: 'Light Modern' | 'Dark Modern'): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${theme}"]`).first().click();
+    await this.page.locator(`.monaco-workbench.${theme.startsWith('Light') ? 'vs' : 'vs-dark'}`).waitFor({ timeout: 30_000 });
   }
 
   /** Expands a collapsed tree row by clicking its twistie, as a person would. */

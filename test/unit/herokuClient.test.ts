@@ -24,16 +24,29 @@ async function caught(promise: Promise<unknown>): Promise<HerokuApiError> {
   assert.fail('expected the call to fail');
 }
 
-/** node-fetch, wrapped to record each call's Range and signal. */
-function recordingFetch(): { fetchImpl: FetchLike; calls: { range: string | undefined; signal: AbortSignal }[] } {
+/** node-fetch, wrapped to record each call's Range and signal, and in `events` when each call started and when its
+ * body had been read to the end. */
+function recordingFetch(): { fetchImpl: FetchLike; calls: { range: string | undefined; signal: AbortSignal }[]; events: string[] } {
   const calls: { range: string | undefined; signal: AbortSignal }[] = [];
+  const events: string[] = [];
   let real: FetchLike | undefined;
   const fetchImpl: FetchLike = async (url, init) => {
     calls.push({ range: init.headers.Range, signal: init.signal });
+    const number = calls.length;
+    events.push(`request ${number}`);
     real ??= (await import('node-fetch')).default as unknown as FetchLike;
-    return real(url, init);
+    const response = await real(url, init);
+    const body = response.body as AsyncIterable<Uint8Array>;
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (async function* () {
+        for await (const chunk of body) yield chunk;
+        events.push(`read ${number}`);
+      })(),
+    };
   };
-  return { fetchImpl, calls };
+  return { fetchImpl, calls, events };
 }
 
 function expectedRanges(names: readonly string[]): string[] {
@@ -116,13 +129,15 @@ describe('Heroku client against the fake Heroku API', function () {
       ]);
     });
 
-    it('requests the next page before it has read the current one (one page ahead)', async () => {
+    it('requests the next page before it reads the current one, and stays one page ahead', async () => {
       fake.setApps(3500);
-      const { fetchImpl, calls } = recordingFetch();
-      const requestsWhenPageArrived: number[] = [];
-      await make({ fetchImpl }).listApps({ onPage: () => requestsWhenPageArrived.push(calls.length) });
-      // When page n is handed over, page n + 1 has already been requested, and not yet page n + 2.
-      assert.deepEqual(requestsWhenPageArrived, [2, 3, 4, 4]);
+      const { fetchImpl, events } = recordingFetch();
+      const handedOver: number[] = [];
+      await make({ fetchImpl }).listApps({ onPage: (_items, progress) => handedOver.push(progress.pages) });
+      assert.deepEqual(handedOver, [1, 2, 3, 4]);
+      // Page n + 1 is requested as soon as page n's headers (with Next-Range) are in, before page n's body is read;
+      // page n + 2 only once page n has been read.
+      assert.deepEqual(events, ['request 1', 'request 2', 'read 1', 'request 3', 'read 2', 'request 4', 'read 3', 'read 4']);
     });
 
     it('lists 20,000 apps at 30 ms latency clearly faster than a sequential page loop', async function () {
@@ -149,9 +164,18 @@ describe('Heroku client against the fake Heroku API', function () {
         return performance.now() - started;
       };
       const client = make();
-      const baseline = await time(sequential);
-      const pipelined = await time(async () => (await client.listApps()).length);
+      const pipelinedRun = async (): Promise<number> => (await client.listApps()).length;
+      // Warm both up, then alternate and keep the best of two runs each: noise on a shared machine only adds time.
+      await time(sequential);
+      await time(pipelinedRun);
+      let baseline = Infinity;
+      let pipelined = Infinity;
+      for (let round = 0; round < 2; round++) {
+        baseline = Math.min(baseline, await time(sequential));
+        pipelined = Math.min(pipelined, await time(pipelinedRun));
+      }
       const summary = `pipelined ${Math.round(pipelined)} ms (${(pipelined / floor).toFixed(2)}× floor), sequential ${Math.round(baseline)} ms (${(baseline / floor).toFixed(2)}×)`;
+      if (process.env.PD_BENCH_LOG) console.log(summary);
       assert.ok(pipelined < baseline * 0.85, summary);
       assert.ok(pipelined < floor * 2.5, summary);
     });
