@@ -29,7 +29,7 @@ export async function runIntegration(options: { timeoutMs?: number } = {}): Prom
       ['extensionTestsPath', remoteUri(server, path.join(repoRoot, 'out', 'test', 'integration', 'index.js'))],
       ['extensionEnvironment', JSON.stringify({ PROVIDER_DESK_RESULT_FILE: resultFile, PROVIDER_DESK_TEST_GREP: process.env.PROVIDER_DESK_TEST_GREP ?? '' })],
     ];
-    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     const timeoutMs = options.timeoutMs ?? 300_000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });

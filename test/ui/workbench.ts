@@ -41,13 +41,13 @@ class Workbench {
   }
 
   async open(): Promise<void> {
-    await this.page.goto(`${this.server!.origin}/?folder=${encodeURIComponent(this.workspace)}`);
+    await this.page.goto(`${this.server!.origin}/?folder=${encodeURIComponent(this.workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.activityBarItem().waitFor({ timeout: 90_000 });
   }
 
   async reload(): Promise<void> {
-    await this.page.reload();
+    await this.page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await this.activityBarItem().waitFor({ timeout: 90_000 });
   }
