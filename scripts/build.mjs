@@ -2,6 +2,7 @@
 // @vscode-elements/elements) with esbuild, and copies the codicon font the webview controls use.
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,7 +15,21 @@ for (const file of ['codicon.css', 'codicon.ttf']) {
   cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
 }
 
-const common = { bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
+// zod re-exports every locale as a namespace (`z.locales`), which keeps ~260 KB of translated messages in each bundle
+// although only English is used (zod registers it from locales/en.js itself). Resolve that namespace to English only.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined);
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+const common = { plugins: [zodEnglishOnly], bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 const contexts = await Promise.all([
   esbuild.context({
     ...common,
@@ -23,7 +38,8 @@ const contexts = await Promise.all([
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    external: ['vscode'],
+    // fetch-blob (under node-fetch) requires this polyfill only on Node < 16.5; every VS Code extension host is newer.
+    external: ['vscode', 'web-streams-polyfill/*'],
   }),
   esbuild.context({
     ...common,
