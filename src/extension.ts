@@ -8,6 +8,7 @@ import { createForms } from './forms';
 import { registerProviderCommands } from './providers/commands';
 import { registerScopeCommands } from './scopes/commands';
 import type { Services } from './services';
+import { serialUpdates } from './store/ports';
 import { ProviderStore } from './store/providerStore';
 import { registerProvidersView } from './tree/registerTree';
 import { registerRename } from './tree/rename';
@@ -15,10 +16,15 @@ import { reportLoadProblems } from './store/reportLoadProblems';
 import { registerTicketCommands } from './tickets/commands';
 import { TicketHistory } from './tickets/ticketHistory';
 import { TicketRunner } from './tickets/ticketRunner';
+import { registerWalkthroughContext } from './walkthrough/contextKeys';
+import { registerHerokuImport } from './import/commands';
+import { registerAgentTools } from './agents/listHerokuAppsTool';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
   const logger = new Logger(new Redactor());
-  const store = new ProviderStore(context.globalState, context.secrets);
+  // The store and the ticket history write globalState one update at a time (see serialUpdates).
+  const globalState = serialUpdates(context.globalState);
+  const store = new ProviderStore(globalState, context.secrets);
   context.subscriptions.push(logger, store);
   // Metadata only: globalState is already in memory, no secret is read and nothing touches the network.
   reportLoadProblems(await store.load(), logger, (message) => vscode.window.showWarningMessage(message));
@@ -31,13 +37,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   registerCredentialCommands(services);
   registerScopeCommands(services);
   registerRename(services);
+  registerWalkthroughContext(context, store);
 
-  const history = new TicketHistory(context.globalState);
+  const history = new TicketHistory(globalState);
   const channel = vscode.window.createOutputChannel('Provider Desk');
   const userAgent = `ProviderDesk/${context.extension.packageJSON.version as string} VSCode/${vscode.version}`;
   const runner = new TicketRunner(store, history, logger, channel, userAgent);
   context.subscriptions.push(channel, runner);
   registerTicketCommands(services, runner, history);
+  registerHerokuImport(services, userAgent);
+  registerAgentTools(services, runner);
 
   return createApi(services, runner);
 }

@@ -5,6 +5,7 @@ import { pickScope, resolveScope } from '../common/targets';
 import type { Services } from '../services';
 import type { TicketHistory } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
+import { markWalkthroughStep } from '../walkthrough/contextKeys';
 
 export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory): void {
   const { context, logger, store } = services;
@@ -19,6 +20,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       cancellable: true,
     }, (_progress, cancellation) => runner.listApps(scope, cancellation));
     if (result.outcome === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Ticket #{0} failed: {1}', result.number, result.error ?? ''));
+    if (result.outcome === 'succeeded') markWalkthroughStep('providerDesk.ticketSucceeded');
     return result;
   };
 
@@ -51,6 +53,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
     });
     const message = vscode.l10n.t('Connected as {0} (scope "{1}").', account.email, scope.name);
     logger.info(message);
+    markWalkthroughStep('providerDesk.connectionVerified');
     void vscode.window.showInformationMessage(message);
     return account.email;
   });

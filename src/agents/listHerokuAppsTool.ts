@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../common/errors';
+import type { Scope } from '../model/schemas';
+import type { Services } from '../services';
+import type { TicketRunner } from '../tickets/ticketRunner';
+import { lmApi, type LanguageModelTool } from './lmTypes';
+
+export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
+
+export interface ListHerokuAppsInput {
+  readonly scope: string;
+}
+
+/** The scope named `name` (case-insensitive; an exact-case match wins a tie). Throws a message listing every scope. */
+export function findScopeByName(services: Pick<Services, 'store'>, name: unknown): Scope {
+  const { store } = services;
+  const all = store.providers().flatMap((provider) => store.scopes(provider.id));
+  const wanted = typeof name === 'string' ? name.trim() : '';
+  const matches = all.filter((scope) => scope.name.toLowerCase() === wanted.toLowerCase());
+  const exact = matches.filter((scope) => scope.name === wanted);
+  const candidates = exact.length > 0 ? exact : matches;
+  if (candidates.length === 1) return candidates[0]!;
+  if (candidates.length > 1) {
+    const where = candidates.map((scope) => store.provider(scope.providerId)?.name ?? '?').join(', ');
+    throw new UserFacingError(vscode.l10n.t('More than one Provider Desk scope is named "{0}" (providers: {1}). Rename one of them.', wanted, where));
+  }
+  const available = all.length === 0 ? vscode.l10n.t('none yet; add one in the Provider Desk view')
+    : all.map((scope) => `"${scope.name}"`).join(', ');
+  throw new UserFacingError(vscode.l10n.t('There is no Provider Desk scope named "{0}". Available scopes: {1}.', wanted, available));
+}
+
+/**
+ * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
+ * Read-only; registered only on hosts with `vscode.lm.registerTool`.
+ */
+export function registerAgentTools(services: Services, runner: TicketRunner): void {
+  const api = lmApi();
+  if (!api) {
+    services.logger.info('Language model tools are not available in this VS Code; providerDesk_listHerokuApps is not registered.');
+    return;
+  }
+  const tool: LanguageModelTool<ListHerokuAppsInput> = {
+    prepareInvocation: ({ input }) => {
+      const scope = typeof input?.scope === 'string' ? input.scope : '';
+      return {
+        invocationMessage: vscode.l10n.t('Listing the Heroku apps of scope "{0}"', scope),
+        confirmationMessages: {
+          title: vscode.l10n.t('List Heroku apps?'),
+          message: new vscode.MarkdownString(vscode.l10n.t('Call the Heroku API with the credential of Provider Desk scope **{0}** and list its apps.', scope)),
+        },
+      };
+    },
+    invoke: async ({ input }, token) => {
+      const scope = findScopeByName(services, input?.scope);
+      const provider = services.store.provider(scope.providerId);
+      const abort = new AbortController();
+      const listener = token.onCancellationRequested(() => abort.abort());
+      try {
+        const apps = await (await runner.client(scope)).listApps({ signal: abort.signal });
+        services.logger.info(`${listHerokuAppsToolName}: ${apps.length} apps for scope "${scope.name}"`);
+        const result = {
+          scope: scope.name,
+          provider: provider?.name ?? '',
+          count: apps.length,
+          apps: apps.map(({ name, region, stack, updatedAt }) => ({ name, region, stack, updatedAt })),
+        };
+        return new api.LanguageModelToolResult([new api.LanguageModelTextPart(JSON.stringify(result))]);
+      } catch (error) {
+        // Heroku errors already say what to do and never contain the token.
+        services.logger.error(`${listHerokuAppsToolName} failed`, error);
+        throw error;
+      } finally {
+        listener.dispose();
+      }
+    },
+  };
+  services.context.subscriptions.push(api.lm.registerTool(listHerokuAppsToolName, tool));
+}

@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from '../common/errors';
+import { registerCommand } from '../common/registerCommand';
+import { resolveProvider } from '../common/targets';
+import { createHerokuClient, isHerokuApiError } from '../heroku';
+import type { Services } from '../services';
+import { tokenFieldKey } from '../tickets/ticketRunner';
+import { findHerokuCliToken, netrcFileName } from './herokuCli';
+
+const baseName = 'heroku-cli';
+
+/** `heroku-cli`, or `heroku-cli-2`, `-3`, … when the provider already has a credential of that name. */
+export function freeCredentialName(taken: readonly string[]): string {
+  const names = new Set(taken.map((name) => name.toLowerCase()));
+  if (!names.has(baseName)) return baseName;
+  for (let index = 2; ; index++) if (!names.has(`${baseName}-${index}`)) return `${baseName}-${index}`;
+}
+
+/**
+ * Provider Desk: Import Token from Heroku CLI. Reads HEROKU_API_KEY or ~/.netrc (never a shell), checks the token
+ * with GET /account against the provider, and only then stores it as a sensitive credential. Returns its id.
+ */
+export function registerHerokuImport(services: Services, userAgent: string): void {
+  const { context, logger, store } = services;
+  const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
+
+  registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown) => {
+    const provider = await resolveProvider(store, target);
+    let found;
+    try {
+      found = await findHerokuCliToken();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      throw new UserFacingError(vscode.l10n.t('Could not read ~/{0} ({1}).', netrcFileName(), code));
+    }
+    if (!found) {
+      throw new UserFacingError(vscode.l10n.t('No Heroku CLI token found: ~/{0} has no api.heroku.com entry and HEROKU_API_KEY is not set. Run `heroku login` first.', netrcFileName()));
+    }
+    const { token, source } = found;
+    logger.redactor.add(token);
+    logger.info(`importHerokuToken: found a token in ${source}; verifying it against ${provider.accountId}`);
+
+    const account = await vscode.window.withProgress({
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Verifying the Heroku CLI token…'),
+      cancellable: true,
+    }, async (_progress, cancellation) => {
+      const abort = new AbortController();
+      const listener = cancellation.onCancellationRequested(() => abort.abort());
+      try {
+        const client = createHerokuClient({
+          baseUrl: provider.accountId,
+          token,
+          userAgent,
+          translate,
+          onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
+        });
+        return await client.getAccount({ signal: abort.signal });
+      } catch (error) {
+        if (isHerokuApiError(error) && error.kind !== 'cancelled') {
+          throw new UserFacingError(vscode.l10n.t('The Heroku CLI token from {0} was not saved: {1}', source, error.message));
+        }
+        throw error;
+      } finally {
+        listener.dispose();
+      }
+    });
+
+    const name = freeCredentialName(store.credentials(provider.id).map((credential) => credential.name));
+    const credential = await store.createCredential(provider.id, {
+      name,
+      fields: [{ key: tokenFieldKey, type: 'String', sensitive: true, value: token }],
+    });
+    logger.info(`importHerokuToken: saved credential "${name}" for provider "${provider.name}"`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Imported the Heroku CLI token for {0} as credential "{1}" of provider "{2}".', account.email, credential.name, provider.name));
+    void services.reveal({ providerId: provider.id, credentialId: credential.id });
+    return credential.id;
+  });
+}
