@@ -22,3 +22,21 @@ export interface SecretStore {
 export interface Disposable {
   dispose(): void;
 }
+
+/**
+ * globalState with one update at a time, each starting after the previous one has finished. VS Code applies an update
+ * in memory at once, writes it later, and then replaces its whole in-memory state (every key) with what was written;
+ * an update made by anyone in this window between that write and its echo is dropped (microsoft/vscode#137132). The
+ * store and the ticket history share one of these, so that neither drops the other's writes.
+ */
+export function serialUpdates(state: KeyValueStore): KeyValueStore {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    get: <T>(key: string): T | undefined => state.get<T>(key),
+    update: (key: string, value: unknown): Promise<void> => {
+      const result = tail.then(() => state.update(key, value));
+      tail = result.then(() => undefined, () => undefined);
+      return result;
+    },
+  };
+}

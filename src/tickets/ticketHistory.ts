@@ -24,7 +24,20 @@ const historyKey = 'providerDesk.ticketHistory';
 const keptTickets = 100;
 
 export class TicketHistory {
+  private tail: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly state: KeyValueStore) {}
+
+  /**
+   * One read-modify-write at a time, each awaited: VS Code applies a globalState update in memory, then replaces the
+   * whole in-memory state with what it persisted, dropping an update made in between (microsoft/vscode#137132).
+   * Concurrent tickets lost their records that way.
+   */
+  private serial<T>(job: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(job);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
 
   private read(): History {
     const parsed = historySchema.safeParse(this.state.get(historyKey));
@@ -36,16 +49,20 @@ export class TicketHistory {
     return this.read().tickets;
   }
 
-  async reserveNumber(): Promise<number> {
-    const history = this.read();
-    await this.state.update(historyKey, { ...history, nextNumber: history.nextNumber + 1 });
-    return history.nextNumber;
+  reserveNumber(): Promise<number> {
+    return this.serial(async () => {
+      const history = this.read();
+      await this.state.update(historyKey, { ...history, nextNumber: history.nextNumber + 1 });
+      return history.nextNumber;
+    });
   }
 
-  async record(ticket: TicketRecord): Promise<void> {
-    const history = this.read();
-    const tickets = [ticket, ...history.tickets.filter((existing) => existing.number !== ticket.number)].slice(0, keptTickets);
-    await this.state.update(historyKey, { ...history, tickets });
+  record(ticket: TicketRecord): Promise<void> {
+    return this.serial(async () => {
+      const history = this.read();
+      const tickets = [ticket, ...history.tickets.filter((existing) => existing.number !== ticket.number)].slice(0, keptTickets);
+      await this.state.update(historyKey, { ...history, tickets });
+    });
   }
 
   /** The outcome of the newest ticket on a scope, e.g. to warn that its token was rejected. */
