@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
-import { activateApi, deleteAllProviders } from './api';
+import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
 
 // @types/vscode stays at 1.74; the code-server host under test has the Language Model Tool API.
 interface LmHost {
@@ -30,10 +30,7 @@ describe('agents: the providerDesk_listHerokuApps language model tool, against t
     const api = await activateApi();
     await deleteAllProviders(api);
     heroku.clearFaults();
-    const providerId = await api.createProvider({ name: 'Heroku', type: 'Other', accountId: heroku.url });
-    const credentialId = await api.createCredential(providerId, { name: 'heroku-token', fields: [{ key: 'apitoken', type: 'String', sensitive: true, value: heroku.token }] });
-    await api.createScope(providerId, { name: 'heroku-apps', credentialId });
-    await api.createScope(providerId, { name: 'staging', credentialId });
+    await createHerokuScopes(api, heroku.url, heroku.token, ['heroku-apps', 'staging']);
   });
 
   it('lists the apps of a scope as JSON', async () => {

@@ -20,3 +20,12 @@ export async function deleteAllProviders(api: ProviderDeskApi): Promise<void> {
 export function unique(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** The seed's objects through the API: provider "Heroku" on the fake, credential heroku-token, then these scopes. */
+export async function createHerokuScopes(api: ProviderDeskApi, accountId: string, token: string, scopeNames: readonly string[]): Promise<string[]> {
+  const providerId = await api.createProvider({ name: 'Heroku', type: 'Other', accountId });
+  const credentialId = await api.createCredential(providerId, { name: 'heroku-token', fields: [{ key: 'apitoken', type: 'String', sensitive: true, value: token }] });
+  const scopeIds: string[] = [];
+  for (const name of scopeNames) scopeIds.push(await api.createScope(providerId, { name, credentialId }));
+  return scopeIds;
+}

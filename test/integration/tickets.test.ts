@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
 import type { TicketResult } from '../../src/api';
-import { activateApi, deleteAllProviders } from './api';
+import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
 
 describe('New Ticket in the real extension host, against the fake Heroku API', () => {
   let heroku: FakeHeroku;
@@ -17,9 +17,7 @@ describe('New Ticket in the real extension host, against the fake Heroku API', (
     const api = await activateApi();
     await deleteAllProviders(api);
     heroku.clearFaults();
-    const providerId = await api.createProvider({ name: 'Heroku', type: 'Other', accountId: heroku.url });
-    const credentialId = await api.createCredential(providerId, { name: 'heroku-token', fields: [{ key: 'apitoken', type: 'String', sensitive: true, value: heroku.token }] });
-    scopeId = await api.createScope(providerId, { name: 'heroku-apps', credentialId });
+    [scopeId] = await createHerokuScopes(api, heroku.url, heroku.token, ['heroku-apps']) as [string];
   });
 
   it('lists every app of the scope with region, stack and last updated', async () => {

@@ -84,11 +84,7 @@ describe('fake Heroku API, seen through heroku-client', () => {
   });
 
   beforeEach(() => {
-    fake.clearFaults();
-    fake.clearRequests();
-    fake.setLatency(0);
-    fake.setRateLimit(4500);
-    fake.setForbidden(false);
+    fake.reset();
   });
 
   const client = (options: Partial<HerokuClientOptions> = {}): HerokuClient =>

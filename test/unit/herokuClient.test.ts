@@ -73,11 +73,7 @@ describe('Heroku client against the fake Heroku API', function () {
   });
 
   beforeEach(() => {
-    fake.clearFaults();
-    fake.clearRequests();
-    fake.setLatency(0);
-    fake.setRateLimit(4500);
-    fake.setForbidden(false);
+    fake.reset();
     logs.length = 0;
   });
 
