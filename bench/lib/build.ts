@@ -1,0 +1,64 @@
+// Bundles the benchmark's child programs and its extension-host script with esbuild, into the work folder.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as esbuild from 'esbuild';
+import { benchDir, buildDir, repoRoot, stageDir } from './paths';
+
+export interface ChildBundles {
+  /** Provider Desk's client + renderTicket, minified like the shipped extension bundle. */
+  providerDesk: string;
+  /** The same, not minified: every module keeps its `// src/...` comment, for attributing CPU profiles. */
+  providerDeskReadable: string;
+  herokuClient: string;
+  fetchLoop: string;
+  /** Preloaded with --require into every child: appends peak RSS on exit. */
+  rusageHook: string;
+  /** extensionTestsPath for the extension-host part; inside the staged extension, so that VS Code attributes its
+   * `require('vscode')` to Provider Desk, as it does for the integration tests. */
+  exthost: string;
+}
+
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning', legalComments: 'none', absWorkingDir: repoRoot } as const;
+
+const out = (name: string): string => path.join(buildDir, name);
+const child = (name: string): string => path.join(benchDir, 'child', `${name}.ts`);
+
+/**
+ * Provider Desk's client bundles, built during packaging with the very options of dist/extension.js (plugins,
+ * externals, minification), by the esbuild wrapper in the stage (see package.ts).
+ */
+export function providerDeskBuilds(): { entry: string; outfile: string; minify: boolean }[] {
+  return [
+    { entry: child('providerDesk'), outfile: out('providerDesk.js'), minify: true },
+    { entry: child('providerDesk'), outfile: out('providerDesk.readable.js'), minify: false },
+  ];
+}
+
+export interface BuiltBundles extends ChildBundles {
+  /** True when Provider Desk's bundles could not be built with the extension's options (fallback: plain esbuild). */
+  providerDeskFallback: boolean;
+}
+
+export async function buildBenchBundles(): Promise<BuiltBundles> {
+  fs.mkdirSync(buildDir, { recursive: true });
+  const bundles: ChildBundles = {
+    providerDesk: out('providerDesk.js'),
+    providerDeskReadable: out('providerDesk.readable.js'),
+    herokuClient: out('herokuClient.js'),
+    fetchLoop: out('fetchLoop.js'),
+    rusageHook: out('rusageHook.js'),
+    exthost: path.join(stageDir, 'out', 'bench', 'exthost.js'),
+  };
+  const providerDeskFallback = !fs.existsSync(bundles.providerDesk) || !fs.existsSync(bundles.providerDeskReadable);
+  await Promise.all([
+    ...(providerDeskFallback ? [
+      esbuild.build({ ...node, entryPoints: [child('providerDesk')], outfile: bundles.providerDesk, minify: true }),
+      esbuild.build({ ...node, entryPoints: [child('providerDesk')], outfile: bundles.providerDeskReadable, minify: false }),
+    ] : []),
+    esbuild.build({ ...node, entryPoints: [child('herokuClient')], outfile: bundles.herokuClient, external: ['heroku-client'] }),
+    esbuild.build({ ...node, entryPoints: [child('fetchLoop')], outfile: bundles.fetchLoop, external: ['node-fetch'] }),
+    esbuild.build({ ...node, entryPoints: [child('rusageHook')], outfile: bundles.rusageHook }),
+    esbuild.build({ ...node, entryPoints: [path.join(benchDir, 'exthost', 'index.ts')], outfile: bundles.exthost, external: ['vscode'] }),
+  ]);
+  return { ...bundles, providerDeskFallback };
+}

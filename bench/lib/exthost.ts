@@ -1,0 +1,286 @@
+// Parts 1 and 5: activation, first tree render and tree scale in code-server's real extension host (a full VS Code
+// build), driven by headless Chromium. Every task runs in a fresh extension host: each is a new page load of the
+// workbench whose payload names the staged extension (extensionDevelopmentPath, so it runs in test mode and exposes
+// its test hooks) and bench/exthost as extensionTestsPath. The staged extension is the production build from
+// `vsce package` (see package.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as util from 'node:util';
+import type { Page } from 'playwright-core';
+import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServer } from '../../test/harness/codeServer';
+import type { ColdResult, ExthostTask, ProfileResult, ScaleResult } from '../exthost/index';
+import type { ChildBundles } from './build';
+import { progress } from './log';
+import { buildStage } from './package';
+import { profilesDir, repoRoot, runsDir, stageDir } from './paths';
+import { describeProfile, readProfile, summarizeProfile, type ProfileSummary } from './profile';
+import { ms, summarize, type Summary } from './stats';
+
+export interface ExthostOptions {
+  warmups: number;
+  coldRuns: number;
+  renderProviders: number;
+  scaleProviders: number;
+  scaleScopes: number;
+  scaleRepeats: number;
+  bigStoreRuns: number;
+  ui: boolean;
+  profile: boolean;
+  keep: boolean;
+}
+
+export interface UiRender {
+  /** Click on the activity-bar icon → the last provider row is in the DOM. */
+  ms: number;
+  rows: number;
+}
+
+export interface ExthostReport {
+  codeServer: string;
+  runs: ColdResult[];
+  ui: UiRender[];
+  activateMs: Summary;
+  vscodeTotalMs: Summary;
+  vscodeCodeLoadingMs: Summary;
+  vscodeActivateCallMs: Summary;
+  vscodeActivateResolvedMs: Summary;
+  firstRenderMs: Summary;
+  fullRenderMs: Summary;
+  uiRenderMs: Summary;
+  renderProviders: number;
+  wasActiveRuns: number;
+  scale?: ScaleResult & {
+    coldWalk: Summary; warmWalk: Summary; coldWalkWithItems: Summary;
+    profile?: { file: string; summary: ProfileSummary; text: string };
+    firstWalkProfile?: { file: string; summary: ProfileSummary; text: string };
+  };
+  bigStore?: { providers: number; activateMs: Summary; vscodeTotalMs: Summary; firstRenderMs: Summary; firstWalkMs: Summary; runs: ColdResult[] };
+  profile?: { activateMs: number; file: string; summary: ProfileSummary; text: string };
+  firstRun?: ColdResult;
+}
+
+const noise = /AgentHost|ChatModelSelection|AccountPolicyGate|Creating a socket|connection token|authentication provider 'github'|Service Worker|additional builtin|grace time|open-vsx|ERR_NAME_NOT_RESOLVED|vsda|Deprecation Warning|PendingMigrationError/;
+
+class Driver {
+  private finish: ((code: number) => void) | undefined;
+  private readonly log: string[] = [];
+  private sequence = 0;
+
+  constructor(private readonly page: Page, private readonly server: CodeServer, private readonly runDir: string, private readonly workspace: string) {}
+
+  static async create(page: Page, server: CodeServer, runDir: string, workspace: string): Promise<Driver> {
+    const driver = new Driver(page, server, runDir, workspace);
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      const message = util.format(...(Array.isArray(args) ? args : [args]));
+      if (!noise.test(message)) driver.log.push(`[${type}] ${message}`);
+      if (driver.log.length > 200) driver.log.shift();
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => driver.finish?.(code));
+    return driver;
+  }
+
+  /** Seconds of the last run: page load → result written, → `during` done, → extension host ended. */
+  lastTimes = { resultS: 0, duringS: 0, exitS: 0 };
+
+  /** Loads the workbench with a fresh extension host running `task`; `during` runs once the result file exists. */
+  async run<T>(makeTask: (resultFile: string, continueFile: string) => ExthostTask, during?: () => Promise<void>): Promise<T> {
+    const id = ++this.sequence;
+    const resultFile = path.join(this.runDir, `task-${id}.json`);
+    const continueFile = path.join(this.runDir, `task-${id}.continue`);
+    const task = makeTask(resultFile, continueFile);
+    const exited = new Promise<number>((resolve) => { this.finish = resolve; });
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(this.server, stageDir)],
+      ['extensionTestsPath', remoteUri(this.server, this.exthostScript)],
+      ['extensionEnvironment', JSON.stringify({ BENCH_TASK: JSON.stringify(task) })],
+    ];
+    this.log.length = 0;
+    const t0 = Date.now();
+    await this.page.goto(`${this.server.origin}/?folder=${encodeURIComponent(this.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const deadline = Date.now() + 180_000;
+    while (!fs.existsSync(resultFile)) {
+      if (Date.now() > deadline) throw new Error(`extension-host task ${task.kind} wrote no result in 180 s (run folder ${this.runDir}):\n${this.log.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T & { error?: string };
+    if (result.error) throw new Error(`extension-host task ${task.kind} failed: ${result.error}\n${this.log.join('\n')}`);
+    const t1 = Date.now();
+    if (during) await during();
+    const t2 = Date.now();
+    if ('continueFile' in task && task.continueFile) fs.writeFileSync(task.continueFile, 'go');
+    let timer: NodeJS.Timeout | undefined;
+    const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), 60_000); })]);
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`extension-host task ${task.kind} ended with ${code}:\n${this.log.join('\n')}`);
+    this.lastTimes = { resultS: (t1 - t0) / 1000, duringS: (t2 - t1) / 1000, exitS: (Date.now() - t2) / 1000 };
+    return result;
+  }
+
+  exthostScript = '';
+}
+
+/** Opens the Provider Desk view from the activity bar and times click → the last provider row in the DOM. */
+async function measureUiRender(page: Page, rows: number): Promise<UiRender> {
+  const item = page.locator('.activitybar [aria-label^="Provider Desk"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  // A string, not a function: tsx would wrap a function's inner helpers in its `__name` helper, unknown in the page.
+  await page.evaluate(`(() => {
+    const expected = ${rows};
+    const state = { start: 0, done: 0, rows: 0 };
+    window.benchUi = state;
+    document.addEventListener('mousedown', () => { if (!state.start) state.start = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (!state.start || state.done) return;
+      const list = document.querySelectorAll('.monaco-list[aria-label="Providers"] .monaco-list-row');
+      const last = document.querySelector('.monaco-list[aria-label="Providers"] .monaco-list-row[aria-posinset="' + expected + '"] .label-name');
+      if (last && last.textContent) {
+        state.done = performance.now();
+        state.rows = list.length;
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  await item.click();
+  await page.waitForFunction('window.benchUi.done > 0', undefined, { timeout: 60_000 });
+  const state = await page.evaluate('window.benchUi') as { start: number; done: number; rows: number };
+  // Back to the Explorer, so that the next load does not open (and activate) Provider Desk at startup.
+  await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+  await page.locator('.part.sidebar .composite.title .title-label', { hasText: /Explorer/i }).first().waitFor({ timeout: 30_000 });
+  return { ms: state.done - state.start, rows: state.rows };
+}
+
+function codeServerVersion(): string {
+  const cache = process.env.PROVIDER_DESK_CACHE ?? path.join(process.env.HOME ?? '', '.cache', 'provider-desk-test');
+  const version = process.env.CS_VERSION ?? '4.139.1';
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(cache, `code-server-${version}`, 'lib', 'node_modules', 'code-server', 'lib', 'vscode', 'product.json'), 'utf8')) as { version?: string };
+    return `code-server ${version} (VS Code ${pkg.version ?? '?'})`;
+  } catch {
+    return `code-server ${version}`;
+  }
+}
+
+function nameOther(file: string): string {
+  const builtin = /\/extensions\/([^/]+)\//.exec(file);
+  if (file.includes('/code-server') && builtin) return `built-in extension ${builtin[1]}`;
+  if (file.includes('/code-server')) return `VS Code (${path.basename(file)})`;
+  if (file === path.join(stageDir, 'dist', 'extension.js')) return 'dist/extension.js (minified)';
+  return path.basename(file);
+}
+
+export async function benchExtensionHost(bundles: ChildBundles, options: ExthostOptions): Promise<ExthostReport> {
+  progress('extension host: checking code-server and Chromium (scripts/setup-test-env.sh installs them when missing)');
+  ensureTools();
+  fs.mkdirSync(runsDir, { recursive: true });
+  const runDir = fs.mkdtempSync(path.join(runsDir, 'exthost-'));
+  const workspace = path.join(runDir, 'workspace');
+  fs.mkdirSync(workspace, { recursive: true });
+  const server = await startCodeServer({ runDir, folder: workspace });
+  const browser = await launchChromium(runDir);
+  try {
+    const page = browser.pages()[0] ?? await browser.newPage();
+    await page.setViewportSize({ width: 1200, height: 3000 });
+    const driver = await Driver.create(page, server, runDir, workspace);
+    driver.exthostScript = bundles.exthost;
+    const seed = { providers: options.renderProviders, scopesPerProvider: 2 };
+
+    const runs: ColdResult[] = [];
+    const ui: UiRender[] = [];
+    let firstRun: ColdResult | undefined;
+    for (let i = 0; i < options.warmups + options.coldRuns; i++) {
+      const measured = i >= options.warmups;
+      let uiRender: UiRender | undefined;
+      const result = await driver.run<ColdResult>(
+        (resultFile, continueFile) => ({ kind: 'cold', resultFile, seed, settleMs: 500, ...(measured && options.ui ? { continueFile } : {}) }),
+        measured && options.ui ? async () => { uiRender = await measureUiRender(page, options.renderProviders); } : undefined,
+      );
+      if (i === 0) firstRun = result;
+      if (measured) {
+        runs.push(result);
+        if (uiRender) ui.push(uiRender);
+      }
+      progress(`  ${measured ? `cold activation ${i - options.warmups + 1}/${options.coldRuns}` : 'warm-up'}: activate() ${ms(result.activateMs)} ms`
+        + `${result.vscode ? ` (VS Code: load ${ms(result.vscode.codeLoadingMs)} + call ${ms(result.vscode.activateCallMs)} + resolve ${ms(result.vscode.activateResolvedMs)} ms)` : ''}`
+        + `, first render of ${result.providers} providers ${ms(result.firstRenderMs)} ms${uiRender ? `, UI ${ms(uiRender.ms)} ms` : ''}${result.wasActive ? ' [WAS ALREADY ACTIVE]' : ''}`
+        + ` [workbench round trip ${ms(result.workbenchRoundTripMs)} ms; load→settled→result ${driver.lastTimes.resultS.toFixed(1)} s (settled after ${(result.settledAfterMs / 1000).toFixed(1)} s), UI ${driver.lastTimes.duringS.toFixed(1)} s, exit ${driver.lastTimes.exitS.toFixed(1)} s]`);
+    }
+
+    const report: ExthostReport = {
+      codeServer: codeServerVersion(),
+      runs,
+      ui,
+      activateMs: summarize(runs.map((r) => r.activateMs)),
+      vscodeTotalMs: summarize(runs.map((r) => (r.vscode ? r.vscode.codeLoadingMs + r.vscode.activateCallMs + r.vscode.activateResolvedMs : NaN))),
+      vscodeCodeLoadingMs: summarize(runs.map((r) => r.vscode?.codeLoadingMs ?? NaN)),
+      vscodeActivateCallMs: summarize(runs.map((r) => r.vscode?.activateCallMs ?? NaN)),
+      vscodeActivateResolvedMs: summarize(runs.map((r) => r.vscode?.activateResolvedMs ?? NaN)),
+      firstRenderMs: summarize(runs.map((r) => r.firstRenderMs)),
+      fullRenderMs: summarize(runs.map((r) => r.fullRenderMs)),
+      uiRenderMs: summarize(ui.map((r) => r.ms)),
+      renderProviders: options.renderProviders,
+      wasActiveRuns: runs.filter((r) => r.wasActive).length,
+      firstRun,
+    };
+
+    if (options.scaleProviders > 0) {
+      progress(`extension host: tree scale, ${options.scaleProviders} providers × ${options.scaleScopes} scopes`);
+      fs.mkdirSync(profilesDir, { recursive: true });
+      const walkProfile = path.join(profilesDir, 'tree-walk.cpuprofile');
+      const scale = await driver.run<ScaleResult>((resultFile) => ({
+        kind: 'scale', resultFile, providers: options.scaleProviders, scopesPerProvider: options.scaleScopes, warmups: 2, repeats: options.scaleRepeats,
+        ...(options.profile ? { profileFile: walkProfile } : {}),
+      }));
+      report.scale = { ...scale, coldWalk: summarize(scale.coldWalkMs), warmWalk: summarize(scale.warmWalkMs), coldWalkWithItems: summarize(scale.coldWalkWithItemsMs) };
+      if (options.profile && fs.existsSync(walkProfile)) {
+        const summary = summarizeProfile(readProfile(walkProfile), { bundles: [{ file: bundles.exthost, baseDir: repoRoot }], nameOther, top: 12 });
+        report.scale.profile = { file: walkProfile, summary, text: describeProfile(summary, `Five getChildren walks of ${scale.nodes} nodes, fresh tree each, under the profiler (tree code from a readable bundle)`) };
+      }
+      const firstProfile = walkProfile.replace(/\.cpuprofile$/, '-first.cpuprofile');
+      if (options.profile && fs.existsSync(firstProfile)) {
+        const summary = summarizeProfile(readProfile(firstProfile), { bundles: [{ file: bundles.exthost, baseDir: repoRoot }], nameOther, top: 12 });
+        report.scale.firstWalkProfile = { file: firstProfile, summary, text: describeProfile(summary, `The extension's own tree, first getChildren walk of ${scale.nodes} nodes right after seeding, under the profiler (${ms(scale.extensionTreeFirstWalkMs)} ms; production build, minified)`) };
+      }
+      progress(`  ${scale.nodes} nodes: first walk ${ms(scale.extensionTreeFirstWalkMs)} ms, fresh tree ${ms(report.scale.coldWalk.median)} ms, cached ${ms(report.scale.warmWalk.median)} ms`);
+
+      const big: ColdResult[] = [];
+      for (let i = 0; i < options.bigStoreRuns; i++) {
+        const last = i === options.bigStoreRuns - 1;
+        // The last one puts the 100-provider store back for the profile run.
+        const result = await driver.run<ColdResult>((resultFile) => ({ kind: 'cold', resultFile, settleMs: 500, ...(last ? { seed } : {}) }));
+        big.push(result);
+        progress(`  cold activation with ${result.providers} providers (${result.nodes} nodes): activate() ${ms(result.activateMs)} ms, first render ${ms(result.firstRenderMs)} ms, first walk ${ms(result.firstWalkMs)} ms`);
+      }
+      if (big.length > 0) {
+        report.bigStore = {
+          providers: big[0].providers,
+          activateMs: summarize(big.map((r) => r.activateMs)),
+          vscodeTotalMs: summarize(big.map((r) => (r.vscode ? r.vscode.codeLoadingMs + r.vscode.activateCallMs + r.vscode.activateResolvedMs : NaN))),
+          firstRenderMs: summarize(big.map((r) => r.firstRenderMs)),
+          firstWalkMs: summarize(big.map((r) => r.firstWalkMs)),
+          runs: big,
+        };
+      }
+    }
+
+    if (options.profile) {
+      progress('extension host: one activation under the V8 profiler (readable, non-minified build of the extension)');
+      buildStage([]);
+      fs.mkdirSync(profilesDir, { recursive: true });
+      const profileFile = path.join(profilesDir, 'activation.cpuprofile');
+      const result = await driver.run<ProfileResult>((resultFile) => ({ kind: 'profile', resultFile, profileFile, settleMs: 500 }));
+      const bundle = path.join(stageDir, 'dist', 'extension.js');
+      const summary = summarizeProfile(readProfile(profileFile), {
+        bundles: [{ file: bundle, baseDir: stageDir }, { file: bundles.exthost, baseDir: repoRoot }], nameOther, top: 12,
+        focus: { files: [bundle], functions: ['_doLoadModule'] },
+      });
+      report.profile = { activateMs: result.activateMs, file: profileFile, summary, text: describeProfile(summary, `Activation under the profiler (${ms(result.activateMs)} ms, 100 providers, non-minified build)`) };
+    }
+    return report;
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    if (!options.keep) fs.rmSync(runDir, { recursive: true, force: true });
+  }
+}
