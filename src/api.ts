@@ -53,4 +53,11 @@ export interface ProviderDeskTestHooks {
   readonly secrets: vscode.SecretStorage;
   readonly store: import('./store/providerStore').ProviderStore;
   readonly tree: vscode.TreeDataProvider<import('./tree/treeNode').TreeNode>;
+  /** The extension's log folder; the output channels' log files are under the extension host's log folder above it. */
+  readonly logUri: vscode.Uri;
+  /** The extension's storage folders, searched by the tests for anything that must not be written to disk. */
+  readonly globalStorageUri: vscode.Uri;
+  readonly storageUri: vscode.Uri | undefined;
+  /** The ticket runner, so a test can dispose it (as deactivation does) while a ticket runs. */
+  readonly runner: import('./tickets/ticketRunner').TicketRunner;
 }

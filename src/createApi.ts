@@ -32,7 +32,8 @@ export function createApi(services: Services, runner: TicketRunner): ProviderDes
     deleteScope: (scopeId) => store.deleteScope(scopeId),
     runTicket: async (scopeId) => runner.listApps(await resolveScope(store, scopeId)),
     testHooks: context.extensionMode === vscode.ExtensionMode.Test
-      ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree }
+      ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner,
+        logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri }
       : undefined,
   };
 }

@@ -3,6 +3,7 @@
 import type { Credential, CredentialInput, Provider, ProviderInput, Scope, ScopeInput } from '../model';
 import { fieldTypes, providerTypes } from '../model';
 import type { CredentialValues, FormKind, FormMode, FormValues, InitField, InitMessage, InitValues } from '../shared/protocol';
+import { NotFoundError } from '../store/errors';
 import type { FormDefinition, SaveOutcome } from './controller';
 import { toCredentialInput, toProviderInput, toScopeInput, validateFormValues, type FormValidationContext } from './formValidation';
 import { formStrings, formTitle, savedNotification, type Translate } from './strings';
@@ -160,6 +161,9 @@ export function credentialForm(deps: DefinitionDeps, providerId: string, credent
         const created = await store.createCredential(providerId, toCredentialInput(withoutFieldIds(values)));
         return { reveal: { providerId, credentialId: created.id }, notification: savedNotification(t, 'credential', mode, created.name) };
       }
+      // Write only the credential that was validated: field ids were matched against current()'s fields, and an id
+      // of another provider's credential must not reach updateCredential (which would match its stored secrets).
+      if (current() === undefined) throw new NotFoundError('credential', credentialId);
       await store.updateCredential(credentialId, toCredentialInput(values));
       const name = store.credential(credentialId)?.name ?? values.name.trim();
       return { reveal: { providerId, credentialId }, notification: savedNotification(t, 'credential', mode, name) };
