@@ -164,6 +164,8 @@ export class ProviderStore implements Disposable {
   private readonly subscriptions: Disposable[] = [];
   private readonly timers = new Set<Disposable>();
   private disposed = false;
+  /** Secrets deleted by attempts of the running write that had to run again (see restoreDeletedSecrets). */
+  private deletedByRetriedWrites: { key: string; previous: string }[] = [];
 
   private readonly now: () => Date;
   private readonly uuid: () => string;
@@ -514,17 +516,45 @@ export class ProviderStore implements Disposable {
    */
   private mutate<T>(job: () => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
-      for (let attempt = 1; ; attempt++) {
-        await this.syncWithStorage();
-        if (this.newerSchemaVersion !== undefined) throw new UnsupportedSchemaError(this.newerSchemaVersion);
-        try {
-          return await job();
-        } catch (error) {
-          if (!(error instanceof ConcurrentChange)) throw error;
-          if (attempt >= maxAttempts) throw new ConcurrentModificationError();
+      this.deletedByRetriedWrites = [];
+      try {
+        for (let attempt = 1; ; attempt++) {
+          await this.syncWithStorage();
+          if (this.newerSchemaVersion !== undefined) throw new UnsupportedSchemaError(this.newerSchemaVersion);
+          try {
+            return await job();
+          } catch (error) {
+            if (!(error instanceof ConcurrentChange)) throw error;
+            if (attempt >= maxAttempts) throw new ConcurrentModificationError();
+          }
         }
+      } finally {
+        await this.restoreDeletedSecrets();
       }
     });
+  }
+
+  /**
+   * Secrets deleted by attempts of this write that another window's write interrupted are put back only now, and only
+   * those the stored metadata still needs: put back at once, a secret that the other window was deleting as well
+   * (the same credential, from both windows) would outlive its credential, known to no index.
+   */
+  private async restoreDeletedSecrets(): Promise<void> {
+    for (const { key, previous } of this.deletedByRetriedWrites.splice(0)) {
+      try {
+        if (!this.neededSecretKeys().has(key) || await this.secrets.get(key) !== undefined) continue;
+        await this.secrets.store(key, previous);
+        // The other window may have deleted it for good meanwhile.
+        if (!this.neededSecretKeys().has(key)) await this.secrets.delete(key);
+      } catch {
+        // Best effort, as in restoreSecrets.
+      }
+    }
+  }
+
+  /** The secret keys the metadata in globalState needs now (another window may have written it since this one read it). */
+  private neededSecretKeys(): Set<string> {
+    return new Set(expectedSecretKeys(decodeStoredData(this.state.get<unknown>(dataKey), { now: this.now() }).data.credentials));
   }
 
   /** Loads on first use, and re-loads when globalState no longer holds what this store last read or wrote. */
@@ -621,14 +651,20 @@ export class ProviderStore implements Disposable {
     try {
       await this.persist({ ...content, secretIndex: [...index] }, this.lastRawJson);
     } catch (error) {
-      await restore();
+      await restore(error instanceof ConcurrentChange);
       throw error;
+    }
+    // A field that is gone now never comes back (ids are not reused), so its secret can be deleted once more: another
+    // window, undoing a write of its own, may have put it back meanwhile.
+    const fields = new Set(content.credentials.flatMap((credential) => credential.fields.map((field) => secretKey(credential.id, field.id))));
+    for (const op of ops) {
+      if (op.value === undefined && !fields.has(op.key)) await this.secrets.delete(op.key).then(undefined, () => undefined);
     }
     if (change) this.fire(change);
   }
 
-  private async applySecrets(ops: readonly SecretOp[], action: string): Promise<() => Promise<void>> {
-    const done: { key: string; previous: string | undefined }[] = [];
+  private async applySecrets(ops: readonly SecretOp[], action: string): Promise<(retried?: boolean) => Promise<void>> {
+    const done: { key: string; previous: string | undefined; written: string | undefined }[] = [];
     const indexed = new Set(this.data.secretIndex);
     const involved: (string | undefined)[] = ops.map((op) => op.value);
     try {
@@ -636,7 +672,7 @@ export class ProviderStore implements Disposable {
         // Only a key this store wrote before can hold a value to put back.
         const previous = indexed.has(op.key) ? await this.secrets.get(op.key) : undefined;
         involved.push(previous);
-        done.push({ key: op.key, previous });
+        done.push({ key: op.key, previous, written: op.value });
         if (op.value === undefined) await this.secrets.delete(op.key);
         else await this.secrets.store(op.key, op.value);
       }
@@ -644,14 +680,30 @@ export class ProviderStore implements Disposable {
       await this.restoreSecrets(done);
       throw new SecretStorageUnavailableError(action, redactedDetail(error, involved));
     }
-    return () => this.restoreSecrets(done);
+    return (retried = false) => this.restoreSecrets(done, retried);
   }
 
-  private async restoreSecrets(done: readonly { key: string; previous: string | undefined }[]): Promise<void> {
-    for (const { key, previous } of [...done].reverse()) {
+  /**
+   * Undoes the secret changes of a write whose metadata was not saved. A write that will run again (another window
+   * wrote meanwhile) leaves its deletions to restoreDeletedSecrets.
+   */
+  private async restoreSecrets(done: readonly { key: string; previous: string | undefined; written: string | undefined }[], retried = false): Promise<void> {
+    const needed = this.neededSecretKeys();
+    for (const { key, previous, written } of [...done].reverse()) {
       try {
-        if (previous === undefined) await this.secrets.delete(key);
-        else await this.secrets.store(key, previous);
+        if (retried && written === undefined) {
+          if (previous !== undefined) this.deletedByRetriedWrites.push({ key, previous });
+          continue;
+        }
+        if (!needed.has(key)) {
+          // No credential needs it (new here, or deleted by another window meanwhile): it must not stay behind.
+          await this.secrets.delete(key);
+          continue;
+        }
+        // Another window changed the secret since: its change stands. With no old value to put back, the value just
+        // written stays rather than leave the stored metadata with a sensitive field and no secret.
+        if (await this.secrets.get(key) !== written || previous === undefined) continue;
+        await this.secrets.store(key, previous);
       } catch {
         // Best effort: secret storage failing again is what got us here.
       }
