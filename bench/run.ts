@@ -8,6 +8,7 @@
 //   npm run bench -- --no-cli           without the Heroku CLI (it is installed into bench/.peers on first use)
 //   npm run bench -- --no-ui --keep     no workbench click-to-rows timing; keep the code-server run folder
 //   npm run bench -- --wait-idle=600    on a shared machine, first wait (up to 600 s) for the load average to drop
+//   npm run bench -- --report-only      print the tables again from bench/results/latest.json
 //   npm run bench -- --only=exthost --cold-runs=2 --no-scale --no-profile   a quick look at activation only
 //
 // Medians of repeated runs after a warm-up. Peers run interleaved with Provider Desk in the same session and are
@@ -85,6 +86,12 @@ async function waitForIdle(cores: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  if (flag('report-only')) {
+    // Re-print the tables of the last run.
+    const file = path.join(resultsDir, 'latest.json');
+    process.stdout.write(`${renderReport(JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults)}\n`);
+    return;
+  }
   const only = new Set((option('only') ?? 'package,listing,memory,exthost').split(',').map((part) => part.trim()));
   const quick = flag('quick');
   const results: BenchResults = {

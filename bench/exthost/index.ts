@@ -82,6 +82,12 @@ export interface ProfileResult {
 
 type Hooked = ProviderDeskApi & { testHooks: ProviderDeskTestHooks };
 
+/** Written whole (temporary file, then rename): the benchmark polls for the result file. */
+function writeResult(file: string, result: unknown): void {
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(result));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -254,7 +260,7 @@ async function cold(task: Extract<ExthostTask, { kind: 'cold' }>): Promise<void>
     firstRenderMs: t1 - t0, firstWalkMs: t2 - t1, fullRenderMs: t3 - t2, seeded,
     ...(times ? {} : { perfExcerpt: excerpt }),
   };
-  fs.writeFileSync(task.resultFile, JSON.stringify(result));
+  writeResult(task.resultFile, result);
   if (task.continueFile) {
     const file = task.continueFile;
     await waitFor(() => (fs.existsSync(file) ? true : undefined), 120_000, 20);
@@ -312,7 +318,7 @@ async function scale(task: Extract<ExthostTask, { kind: 'scale' }>): Promise<voi
     kind: 'scale', providers: store.providers().length, scopes, credentials, nodes: first.nodes, seedMs, reloadMs,
     extensionTreeFirstWalkMs, coldWalkMs, warmWalkMs, coldWalkWithItemsMs,
   };
-  fs.writeFileSync(task.resultFile, JSON.stringify(result));
+  writeResult(task.resultFile, result);
 }
 
 function post<T>(session: inspector.Session, method: string, params?: object): Promise<T> {
@@ -343,7 +349,7 @@ async function profile(task: Extract<ExthostTask, { kind: 'profile' }>): Promise
   const { wasActive, activateMs } = await activate();
   fs.writeFileSync(task.profileFile, JSON.stringify(await stopProfiler(session)));
   const result: ProfileResult = { kind: 'profile', wasActive, activateMs };
-  fs.writeFileSync(task.resultFile, JSON.stringify(result));
+  writeResult(task.resultFile, result);
 }
 
 export async function run(): Promise<void> {
@@ -354,7 +360,7 @@ export async function run(): Promise<void> {
     else if (task.kind === 'profile') await profile(task);
     else throw new Error(`unknown BENCH_TASK ${JSON.stringify(task)}`);
   } catch (error) {
-    if ('resultFile' in task) fs.writeFileSync(task.resultFile, JSON.stringify({ error: error instanceof Error ? error.stack ?? error.message : String(error) }));
+    if ('resultFile' in task) writeResult(task.resultFile, { error: error instanceof Error ? error.stack ?? error.message : String(error) });
     throw error;
   }
 }

@@ -56,6 +56,8 @@ export interface ExthostReport {
   };
   bigStore?: { providers: number; activateMs: Summary; vscodeTotalMs: Summary; firstRenderMs: Summary; firstWalkMs: Summary; runs: ColdResult[] };
   profile?: { activateMs: number; file: string; summary: ProfileSummary; text: string };
+  /** The workbench (renderer) while opening the view, from one extra run. */
+  uiProfile?: { ms: number; file: string; summary: ProfileSummary; text: string };
   firstRun?: ColdResult;
 }
 
@@ -66,10 +68,20 @@ class Driver {
   private readonly log: string[] = [];
   private sequence = 0;
 
-  constructor(private readonly page: Page, private readonly server: CodeServer, private readonly runDir: string, private readonly workspace: string) {}
+  /** Seconds of the last run: page load → result written, → `during` done, → extension host ended. */
+  lastTimes = { resultS: 0, duringS: 0, exitS: 0 };
 
-  static async create(page: Page, server: CodeServer, runDir: string, workspace: string): Promise<Driver> {
-    const driver = new Driver(page, server, runDir, workspace);
+  private constructor(
+    private readonly page: Page,
+    private readonly server: CodeServer,
+    private readonly runDir: string,
+    private readonly workspace: string,
+    /** extensionTestsPath: the bundled bench/exthost script. */
+    private readonly exthostScript: string,
+  ) {}
+
+  static async create(page: Page, server: CodeServer, runDir: string, workspace: string, exthostScript: string): Promise<Driver> {
+    const driver = new Driver(page, server, runDir, workspace, exthostScript);
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const message = util.format(...(Array.isArray(args) ? args : [args]));
       if (!noise.test(message)) driver.log.push(`[${type}] ${message}`);
@@ -78,9 +90,6 @@ class Driver {
     await page.exposeFunction('codeAutomationExit', (code: number) => driver.finish?.(code));
     return driver;
   }
-
-  /** Seconds of the last run: page load → result written, → `during` done, → extension host ended. */
-  lastTimes = { resultS: 0, duringS: 0, exitS: 0 };
 
   /** Loads the workbench with a fresh extension host running `task`; `during` runs once the result file exists. */
   async run<T>(makeTask: (resultFile: string, continueFile: string) => ExthostTask, during?: () => Promise<void>): Promise<T> {
@@ -102,7 +111,6 @@ class Driver {
       if (Date.now() > deadline) throw new Error(`extension-host task ${task.kind} wrote no result in 180 s (run folder ${this.runDir}):\n${this.log.join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T & { error?: string };
     if (result.error) throw new Error(`extension-host task ${task.kind} failed: ${result.error}\n${this.log.join('\n')}`);
     const t1 = Date.now();
@@ -116,12 +124,13 @@ class Driver {
     this.lastTimes = { resultS: (t1 - t0) / 1000, duringS: (t2 - t1) / 1000, exitS: (Date.now() - t2) / 1000 };
     return result;
   }
-
-  exthostScript = '';
 }
 
-/** Opens the Provider Desk view from the activity bar and times click → the last provider row in the DOM. */
-async function measureUiRender(page: Page, rows: number): Promise<UiRender> {
+/**
+ * Opens the Provider Desk view from the activity bar and times click → the last provider row in the DOM. With
+ * `profileFile`, the workbench page (renderer) runs under the V8 profiler meanwhile (Chrome DevTools Protocol).
+ */
+async function measureUiRender(page: Page, rows: number, profileFile?: string): Promise<UiRender> {
   const item = page.locator('.activitybar [aria-label^="Provider Desk"]').first();
   await item.waitFor({ timeout: 60_000 });
   // A string, not a function: tsx would wrap a function's inner helpers in its `__name` helper, unknown in the page.
@@ -142,8 +151,19 @@ async function measureUiRender(page: Page, rows: number): Promise<UiRender> {
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   })()`);
+  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await item.click();
   await page.waitForFunction('window.benchUi.done > 0', undefined, { timeout: 60_000 });
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    await cdp.detach();
+  }
   const state = await page.evaluate('window.benchUi') as { start: number; done: number; rows: number };
   // Back to the Explorer, so that the next load does not open (and activate) Provider Desk at startup.
   await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
@@ -170,6 +190,13 @@ function nameOther(file: string): string {
   return path.basename(file);
 }
 
+/** Scripts of the workbench page: VS Code's own bundles, by their path under out/vs. */
+function rendererName(url: string): string {
+  const vs = /\/out\/(vs\/.+)$/.exec(url);
+  if (vs) return `VS Code renderer (${vs[1].split('/').slice(-1)[0]})`;
+  return url ? url.replace(/^https?:\/\/[^/]+/, '').slice(0, 80) : '(native)';
+}
+
 export async function benchExtensionHost(bundles: ChildBundles, options: ExthostOptions): Promise<ExthostReport> {
   progress('extension host: checking code-server and Chromium (scripts/setup-test-env.sh installs them when missing)');
   ensureTools();
@@ -182,8 +209,7 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
   try {
     const page = browser.pages()[0] ?? await browser.newPage();
     await page.setViewportSize({ width: 1200, height: 3000 });
-    const driver = await Driver.create(page, server, runDir, workspace);
-    driver.exthostScript = bundles.exthost;
+    const driver = await Driver.create(page, server, runDir, workspace, bundles.exthost);
     const seed = { providers: options.renderProviders, scopesPerProvider: 2 };
 
     const runs: ColdResult[] = [];
@@ -223,6 +249,19 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
       wasActiveRuns: runs.filter((r) => r.wasActive).length,
       firstRun,
     };
+
+    if (options.ui && options.profile) {
+      progress('extension host: one more run, the workbench page under the V8 profiler while the view opens');
+      fs.mkdirSync(profilesDir, { recursive: true });
+      const uiProfileFile = path.join(profilesDir, 'ui-render.cpuprofile');
+      let uiRender: UiRender | undefined;
+      await driver.run<ColdResult>((resultFile, continueFile) => ({ kind: 'cold', resultFile, seed, settleMs: 500, continueFile }),
+        async () => { uiRender = await measureUiRender(page, options.renderProviders, uiProfileFile); });
+      if (uiRender && fs.existsSync(uiProfileFile)) {
+        const summary = summarizeProfile(readProfile(uiProfileFile), { bundles: [], nameOther: rendererName, top: 12 });
+        report.uiProfile = { ms: uiRender.ms, file: uiProfileFile, summary, text: describeProfile(summary, `The workbench page while the Providers view opens with ${options.renderProviders} providers (click → last row ${ms(uiRender.ms)} ms under the profiler)`) };
+      }
+    }
 
     if (options.scaleProviders > 0) {
       progress(`extension host: tree scale, ${options.scaleProviders} providers × ${options.scaleScopes} scopes`);

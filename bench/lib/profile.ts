@@ -95,8 +95,9 @@ export function packageOf(module: string): string {
     const parts = module.slice(nm + 'node_modules/'.length).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
+  // src/heroku/client.ts → src/heroku; src/extension.ts stays itself.
   const parts = module.split('/');
-  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0];
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : module;
 }
 
 export interface SummarizeOptions {
@@ -168,10 +169,15 @@ export function summarizeProfile(profile: CpuProfile, options: SummarizeOptions)
       pkg = 'node: built-ins';
     } else {
       const file = frameFile(url);
-      const inBundle = maps.get(file)?.moduleAt(lineNumber);
+      const map = maps.get(file);
+      const inBundle = map?.moduleAt(lineNumber);
       if (inBundle) {
         module = inBundle;
         pkg = packageOf(inBundle);
+      } else if (map) {
+        // Lines before a bundle's first module: esbuild's runtime helpers (__toESM, __copyProps, __esm…).
+        module = `esbuild helpers (${path.basename(file)})`;
+        pkg = module;
       } else {
         module = options.nameOther?.(file) ?? file.split('/').slice(-2).join('/');
         pkg = module;
