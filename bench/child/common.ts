@@ -72,14 +72,18 @@ export async function childMain<T>(client: ChildClient<T>): Promise<void> {
   const check = (items: unknown[]): void => {
     if (items.length !== expected) throw new Error(`listed ${items.length} apps, expected ${expected}`);
   };
-
-  if (mode === 'once') {
+  const listAndRender = async () => {
     const t0 = performance.now();
     const items = await client.list(context);
     const t1 = performance.now();
     const text = client.render(items);
     const t2 = performance.now();
     check(items);
+    return { items, text, t0, t1, t2 };
+  };
+
+  if (mode === 'once') {
+    const { items, text, t0, t1, t2 } = await listAndRender();
     process.stdout.write(text);
     write({ mode, count: items.length, listMs: t1 - t0, renderMs: t2 - t1, listedAtMs: t1, renderedAtMs: t2 });
     return;
@@ -92,12 +96,7 @@ export async function childMain<T>(client: ChildClient<T>): Promise<void> {
     const renderMs: number[] = [];
     let count = 0;
     for (let i = 0; i < warmups + repeats; i++) {
-      const t0 = performance.now();
-      const items = await client.list(context);
-      const t1 = performance.now();
-      const text = client.render(items);
-      const t2 = performance.now();
-      check(items);
+      const { items, text, t0, t1, t2 } = await listAndRender();
       if (text.length === 0) throw new Error('nothing rendered');
       count = items.length;
       if (i >= warmups) {

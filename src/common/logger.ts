@@ -10,7 +10,8 @@ export class Logger implements vscode.Disposable {
   info(message: string): void { this.channel.info(this.redactor.redact(message)); }
   warn(message: string): void { this.channel.warn(this.redactor.redact(message)); }
   error(message: string, error?: unknown): void {
-    const detail = error instanceof Error ? `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}` : error === undefined ? '' : String(error);
+    // A stack already begins with `name: message`; logging both would repeat the message.
+    const detail = error instanceof Error ? error.stack ?? `${error.name}: ${error.message}` : error === undefined ? '' : String(error);
     this.channel.error(this.redactor.redact(detail ? `${message} — ${detail}` : message));
   }
 
