@@ -19,6 +19,8 @@ import { TicketRunner } from './tickets/ticketRunner';
 import { registerWalkthroughContext } from './walkthrough/contextKeys';
 import { registerHerokuImport } from './import/commands';
 import { registerAgentTools } from './agents/listHerokuAppsTool';
+import { ActiveScope } from './activeScope/activeScope';
+import { registerActiveScopeStatusBar } from './activeScope/statusBar';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
   const logger = new Logger(new Redactor());
@@ -44,7 +46,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   const userAgent = `ProviderDesk/${context.extension.packageJSON.version as string} VSCode/${vscode.version}`;
   const runner = new TicketRunner(store, history, logger, channel, userAgent);
   context.subscriptions.push(channel, runner);
-  registerTicketCommands(services, runner, history);
+  const activeScope = new ActiveScope(globalState, store);
+  context.subscriptions.push(activeScope);
+  registerTicketCommands(services, runner, history, activeScope);
+  registerActiveScopeStatusBar(services, activeScope, history, runner);
   registerHerokuImport(services, userAgent);
   registerAgentTools(services, runner);
 

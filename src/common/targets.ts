@@ -48,10 +48,11 @@ export async function resolveCredential(store: ProviderStore, argument: TargetAr
   return credential;
 }
 
-export async function resolveScope(store: ProviderStore, argument: TargetArgument): Promise<Scope> {
+/** The scope a command targets; from the palette a pick, with `preferredScopeId` (the active scope) preselected. */
+export async function resolveScope(store: ProviderStore, argument: TargetArgument, placeHolder = vscode.l10n.t('Select a scope'), preferredScopeId?: string): Promise<Scope> {
   const id = idFrom(argument, 'scopeId');
   if (id) return store.scope(id) ?? Promise.reject(notFound(vscode.l10n.t('scope'), id));
-  return pickScope(store, vscode.l10n.t('Select a scope'));
+  return pickScope(store, placeHolder, preferredScopeId);
 }
 
 /** Scopes grouped by provider, each showing the credential it uses. */
@@ -70,6 +71,7 @@ export async function pickScope(store: ProviderStore, placeHolder: string, prefe
       });
     }
   }
+  if (items.length === 0) throw new UserFacingError(vscode.l10n.t('There are no scopes yet. Add one under a provider\'s Scopes.'));
   const preferred = items.find((item) => item.scope?.id === preferredScopeId);
   if (preferred) preferred.picked = true;
   const picked = await showPick(items, placeHolder, preferred);

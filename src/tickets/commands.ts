@@ -1,30 +1,35 @@
 import * as vscode from 'vscode';
+import type { ActiveScope } from '../activeScope/activeScope';
 import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
-import { pickScope, resolveScope } from '../common/targets';
+import { resolveScope } from '../common/targets';
+import type { HerokuClient } from '../heroku';
+import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
-import type { TicketHistory } from './ticketHistory';
+import type { TicketHistory, TicketRecord } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 
-export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory): void {
+/** Runs `work` under a cancellable notification; cancelling aborts its requests. */
+function withCancellableProgress<T>(title: string, work: (cancellation: vscode.CancellationToken, signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, cancellation) => {
+    const abort = new AbortController();
+    const listener = cancellation.onCancellationRequested(() => abort.abort());
+    try {
+      return await work(cancellation, abort.signal);
+    } finally {
+      listener.dispose();
+    }
+  });
+}
+
+export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory, activeScope: ActiveScope): void {
   const { context, logger, store } = services;
 
   const hasScopes = (): boolean => store.providers().some((provider) => store.scopes(provider.id).length > 0);
 
-  const runTicket = async (scopeId: string): Promise<TicketResult | undefined> => {
-    const scope = await resolveScope(store, scopeId);
-    const result = await vscode.window.withProgress({
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name),
-      cancellable: true,
-    }, (_progress, cancellation) => runner.listApps(scope, cancellation));
-    if (result.outcome === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Ticket #{0} failed: {1}', result.number, result.error ?? ''));
-    if (result.outcome === 'succeeded') markWalkthroughStep('providerDesk.ticketSucceeded');
-    return result;
-  };
-
-  registerCommand(context, logger, 'providerDesk.newTicket', async (target?: unknown) => {
+  /** From the palette a ticket asks for its scope with the active scope preselected; from the tree it has one. */
+  const ticketScope = async (target: unknown): Promise<Scope | undefined> => {
     if (target === undefined && !hasScopes()) {
       const add = vscode.l10n.t('Add Provider');
       const answer = await vscode.window.showInformationMessage(
@@ -32,25 +37,57 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       if (answer === add) await vscode.commands.executeCommand('providerDesk.addProvider');
       return undefined;
     }
-    const scope = target === undefined ? await pickScope(store, vscode.l10n.t('Select the scope for the new ticket')) : await resolveScope(store, target);
-    return runTicket(scope.id);
+    return resolveScope(store, target, vscode.l10n.t('Select the scope for the new ticket'), activeScope.get()?.id);
+  };
+
+  const finish = (result: TicketResult): TicketResult => {
+    if (result.outcome === 'failed') void vscode.window.showErrorMessage(vscode.l10n.t('Ticket #{0} failed: {1}', result.number, result.error ?? ''));
+    if (result.outcome === 'succeeded') markWalkthroughStep('providerDesk.ticketSucceeded');
+    return result;
+  };
+
+  const listApps = async (scope: Scope): Promise<TicketResult> => finish(await withCancellableProgress(
+    vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (cancellation) => runner.listApps(scope, cancellation)));
+
+  const listDynos = async (scope: Scope, app: string): Promise<TicketResult> => finish(await withCancellableProgress(
+    vscode.l10n.t('Listing the dynos of app "{0}" (scope "{1}")…', app, scope.name), (cancellation) => runner.listDynos(scope, app, cancellation)));
+
+  const showAccount = async (scope: Scope): Promise<TicketResult> => finish(await withCancellableProgress(
+    vscode.l10n.t('Reading the Heroku account of scope "{0}"…', scope.name), (cancellation) => runner.showAccount(scope, cancellation)));
+
+  /** The scope's apps to choose from; listing them is not a ticket of its own. */
+  const pickApp = async (scope: Scope): Promise<string> => {
+    const client: HerokuClient = await runner.client(scope);
+    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => client.listApps({ signal }));
+    if (apps.length === 0) throw new UserFacingError(vscode.l10n.t('The account of scope "{0}" has no apps, so there are no dynos to list.', scope.name));
+    const picked = await vscode.window.showQuickPick(
+      apps.map((app) => ({ label: app.name, description: [app.region, app.stack].filter(Boolean).join(' · '), app: app.name })),
+      { placeHolder: vscode.l10n.t('Select the app whose dynos to list (scope "{0}")', scope.name), matchOnDescription: true });
+    if (!picked) throw new vscode.CancellationError();
+    return picked.app;
+  };
+
+  registerCommand(context, logger, 'providerDesk.newTicket', async (target?: unknown) => {
+    const scope = await ticketScope(target);
+    return scope && listApps(scope);
+  });
+
+  /** Arguments: a scope (node or id) and optionally the app's name; each missing one is asked for. */
+  registerCommand(context, logger, 'providerDesk.listDynos', async (target?: unknown, app?: unknown) => {
+    const scope = await ticketScope(target);
+    if (!scope) return undefined;
+    return listDynos(scope, typeof app === 'string' && app.trim() ? app.trim() : await pickApp(scope));
+  });
+
+  registerCommand(context, logger, 'providerDesk.showAccount', async (target?: unknown) => {
+    const scope = await ticketScope(target);
+    return scope && showAccount(scope);
   });
 
   registerCommand(context, logger, 'providerDesk.verifyConnection', async (target?: unknown) => {
-    const scope = await resolveScope(store, target);
-    const account = await vscode.window.withProgress({
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Verifying scope "{0}"…', scope.name),
-      cancellable: true,
-    }, async (_progress, cancellation) => {
-      const abort = new AbortController();
-      const listener = cancellation.onCancellationRequested(() => abort.abort());
-      try {
-        return await (await runner.client(scope)).getAccount({ signal: abort.signal });
-      } finally {
-        listener.dispose();
-      }
-    });
+    const scope = await resolveScope(store, target, undefined, activeScope.get()?.id);
+    const account = await withCancellableProgress(vscode.l10n.t('Verifying scope "{0}"…', scope.name),
+      async (_cancellation, signal) => (await runner.client(scope)).getAccount({ signal }));
     const message = vscode.l10n.t('Connected as {0} (scope "{1}").', account.email, scope.name);
     logger.info(message);
     markWalkthroughStep('providerDesk.connectionVerified');
@@ -58,19 +95,39 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
     return account.email;
   });
 
+  const describeTicket = (ticket: TicketRecord): string => {
+    if (ticket.outcome === 'cancelled') return vscode.l10n.t('cancelled');
+    if (ticket.outcome === 'failed') return vscode.l10n.t('failed ({0})', ticket.errorKind ?? '?');
+    switch (ticket.kind) {
+      case 'apps': return vscode.l10n.t('{0} apps', ticket.appCount ?? 0);
+      case 'dynos': return vscode.l10n.t('{0} dynos', ticket.dynoCount ?? 0);
+      case 'account': return vscode.l10n.t('account');
+    }
+  };
+
+  const ticketTitle = (ticket: TicketRecord): string => ticket.kind === 'dynos'
+    ? vscode.l10n.t('#{0} {1} · dynos of {2}', ticket.number, ticket.scopeName, ticket.app ?? '?')
+    : ticket.kind === 'account'
+      ? vscode.l10n.t('#{0} {1} · account', ticket.number, ticket.scopeName)
+      : `#${ticket.number} ${ticket.scopeName}`;
+
   registerCommand(context, logger, 'providerDesk.ticketHistory', async () => {
     const tickets = history.list();
     if (tickets.length === 0) throw new UserFacingError(vscode.l10n.t('No tickets yet. Run "Provider Desk: New Ticket" first.'));
     const picked = await vscode.window.showQuickPick(tickets.map((ticket) => ({
-      label: `#${ticket.number} ${ticket.scopeName}`,
+      label: ticketTitle(ticket),
       description: ticket.providerName,
-      detail: `${new Date(ticket.startedAt).toLocaleString()} · ${ticket.outcome === 'succeeded'
-        ? vscode.l10n.t('{0} apps', ticket.appCount ?? 0)
-        : ticket.outcome === 'cancelled' ? vscode.l10n.t('cancelled') : vscode.l10n.t('failed ({0})', ticket.errorKind ?? '?')}`,
+      detail: `${new Date(ticket.startedAt).toLocaleString()} · ${describeTicket(ticket)}`,
       ticket,
     })), { placeHolder: vscode.l10n.t('Select a ticket to run again'), matchOnDescription: true, matchOnDetail: true });
     if (!picked) return undefined;
-    if (!store.scope(picked.ticket.scopeId)) throw new UserFacingError(vscode.l10n.t('Scope "{0}" no longer exists.', picked.ticket.scopeName));
-    return runTicket(picked.ticket.scopeId);
+    const { ticket } = picked;
+    const scope = store.scope(ticket.scopeId);
+    if (!scope) throw new UserFacingError(vscode.l10n.t('Scope "{0}" no longer exists.', ticket.scopeName));
+    switch (ticket.kind) {
+      case 'apps': return listApps(scope);
+      case 'dynos': return listDynos(scope, ticket.app ?? await pickApp(scope));
+      case 'account': return showAccount(scope);
+    }
   });
 }

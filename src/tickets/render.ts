@@ -1,4 +1,4 @@
-// Renders a ticket as plain text for the "Provider Desk" output channel. Pure (no `vscode`): the current time and
+// Renders tickets as plain text for the "Provider Desk" output channel. Pure (no `vscode`): the current time and
 // the translate function are passed in, so the output is deterministic in tests.
 //
 //   Ticket #12 · scope "Production" · provider "Heroku" · 2025-11-27T19:34:00.000Z
@@ -13,7 +13,7 @@ import { plainTranslate, type Translate } from '../heroku/messages';
 
 export type { Translate } from '../heroku/messages';
 
-/** What a table row needs; `HerokuApp` fits. */
+/** What an app row needs; `HerokuApp` fits. */
 export interface TicketAppRow {
   readonly name: string;
   readonly region?: string | null;
@@ -22,16 +22,52 @@ export interface TicketAppRow {
   readonly updatedAt?: string | null;
 }
 
-export interface TicketRenderInput {
+/** What a dyno row needs; `HerokuDyno` fits. */
+export interface TicketDynoRow {
+  readonly name: string;
+  readonly type: string;
+  readonly size?: string | null;
+  readonly state: string;
+  readonly command?: string | null;
+  /** ISO 8601. */
+  readonly updatedAt?: string | null;
+}
+
+/** What the account ticket shows; `HerokuAccount` fits. */
+export interface TicketAccount {
+  readonly email: string;
+  readonly name?: string | null;
+  readonly twoFactorAuthentication?: boolean | null;
+  readonly verified?: boolean | null;
+  /** ISO 8601. */
+  readonly lastLogin?: string | null;
+  /** ISO 8601. */
+  readonly createdAt?: string | null;
+}
+
+/** What every ticket's heading shows, and its error if it failed. */
+export interface TicketHeading {
   readonly number: number;
   readonly scopeName: string;
   readonly providerName: string;
   /** When the ticket ran; shown as ISO 8601 UTC. */
   readonly startedAt: Date | string | number;
-  /** The listed apps; ignored when `error` is set. */
-  readonly apps?: readonly TicketAppRow[];
-  /** The user-facing error text of a failed or cancelled ticket. */
+  /** The user-facing error text of a failed or cancelled ticket; the ticket's data is ignored when set. */
   readonly error?: string;
+}
+
+export interface TicketRenderInput extends TicketHeading {
+  /** The listed apps. */
+  readonly apps?: readonly TicketAppRow[];
+}
+
+export interface DynoTicketRenderInput extends TicketHeading {
+  readonly app: string;
+  readonly dynos?: readonly TicketDynoRow[];
+}
+
+export interface AccountTicketRenderInput extends TicketHeading {
+  readonly account?: TicketAccount;
 }
 
 const missing = '—';
@@ -97,72 +133,125 @@ export function formatAge(thenMs: number, nowMs: number, t: Translate = plainTra
   return ageText(unit, count, t);
 }
 
+/**
+ * `2025-11-24 10:00  3 days ago` for ISO times, `—` for missing ones. Few distinct ages occur among many rows, so each
+ * age is translated once.
+ */
+class TimeFormatter {
+  private readonly ages = new Map<string, string>();
+
+  constructor(private readonly nowMs: number, private readonly t: Translate) {}
+
+  format(iso: string | null | undefined): string {
+    const ms = iso ? Date.parse(iso) : NaN;
+    if (!Number.isFinite(ms)) return missing;
+    // Heroku sends UTC (`…Z`): slice it rather than format a Date, 20,000 times.
+    const minuteText = utcIso.test(iso!) ? `${iso!.slice(0, 10)} ${iso!.slice(11, 16)}` : formatUtcMinute(ms)!;
+    const [unit, units] = ageOf(this.nowMs - ms);
+    const key = `${unit}${units}`;
+    let age = this.ages.get(key);
+    if (age === undefined) this.ages.set(key, age = ageText(unit, units, this.t));
+    return `${minuteText}${gap}${age}`;
+  }
+}
+
+/** A header line (if any), then one line per row: each column padded to its widest cell but the last, two spaces apart. */
+function alignedLines(columns: readonly (readonly string[])[], headers?: readonly string[]): string[] {
+  const widths = columns.map((cells, column) => {
+    let width = headers?.[column]?.length ?? 0;
+    for (const cell of cells) if (cell.length > width) width = cell.length;
+    return width;
+  });
+  const last = columns.length - 1;
+  const line = (cell: (column: number) => string): string => {
+    let text = '';
+    for (let column = 0; column < last; column++) text += cell(column).padEnd(widths[column]!) + gap;
+    return text + cell(last);
+  };
+  const lines = headers ? [line((column) => headers[column]!)] : [];
+  const count = columns[0]?.length ?? 0;
+  for (let row = 0; row < count; row++) lines.push(line((column) => columns[column]![row]!));
+  return lines;
+}
+
+function heading(ticket: TicketHeading, t: Translate): string[] {
+  const started = toMillis(ticket.startedAt);
+  const startedText = Number.isFinite(started) ? new Date(started).toISOString() : String(ticket.startedAt);
+  return [t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText), ''];
+}
+
+/** Heading, optional subject line, body; ends with a blank line so that consecutive tickets stay apart in the channel. */
+function ticketText(ticket: TicketHeading, subject: string | undefined, body: () => string[], t: Translate): string {
+  const lines = heading(ticket, t);
+  if (subject !== undefined) lines.push(subject, '');
+  lines.push(...(ticket.error !== undefined ? [ticket.error] : body()), '', '');
+  return lines.join('\n');
+}
+
 function byName(a: TicketAppRow, b: TicketAppRow): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-/** The ticket's text, ending with a blank line so that consecutive tickets stay apart in the channel. */
+/** The apps ticket: NAME, REGION, STACK, LAST UPDATED, sorted by name. */
 export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
-  const started = toMillis(ticket.startedAt);
-  const startedText = Number.isFinite(started) ? new Date(started).toISOString() : String(ticket.startedAt);
-  const lines: string[] = [
-    t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText),
-    '',
-  ];
-
-  if (ticket.error !== undefined) {
-    lines.push(ticket.error, '', '');
-    return lines.join('\n');
-  }
-  const apps = ticket.apps ?? [];
-  if (apps.length === 0) {
-    lines.push(t('This account has no apps.'), '', '');
-    return lines.join('\n');
-  }
-
-  const nowMs = toMillis(now);
-  const sorted = [...apps].sort(byName);
-  const count = sorted.length;
-  const names = new Array<string>(count);
-  const regions = new Array<string>(count);
-  const stacks = new Array<string>(count);
-  const updated = new Array<string>(count);
-  const headers = [t('NAME'), t('REGION'), t('STACK'), t('LAST UPDATED (UTC)')];
-  const ages = new Map<string, string>();
-  let nameWidth = headers[0].length;
-  let regionWidth = headers[1].length;
-  let stackWidth = headers[2].length;
-  for (let i = 0; i < count; i++) {
-    const app = sorted[i];
-    const name = app.name;
-    const region = app.region || missing;
-    const stack = app.stack || missing;
-    const iso = app.updatedAt;
-    const ms = iso ? Date.parse(iso) : NaN;
-    names[i] = name;
-    regions[i] = region;
-    stacks[i] = stack;
-    // Heroku sends UTC (`…Z`): slice it rather than format a Date, 20,000 times.
-    const minuteText = !Number.isFinite(ms) ? undefined : utcIso.test(iso!) ? `${iso!.slice(0, 10)} ${iso!.slice(11, 16)}` : formatUtcMinute(ms);
-    if (minuteText === undefined) {
-      updated[i] = missing;
-    } else {
-      // Few distinct ages among many apps: translate each once.
-      const [unit, units] = ageOf(nowMs - ms);
-      const key = `${unit}${units}`;
-      let age = ages.get(key);
-      if (age === undefined) ages.set(key, age = ageText(unit, units, t));
-      updated[i] = `${minuteText}${gap}${age}`;
+  return ticketText(ticket, undefined, () => {
+    const apps = ticket.apps ?? [];
+    if (apps.length === 0) return [t('This account has no apps.')];
+    const sorted = [...apps].sort(byName);
+    const time = new TimeFormatter(toMillis(now), t);
+    const count = sorted.length;
+    const names = new Array<string>(count);
+    const regions = new Array<string>(count);
+    const stacks = new Array<string>(count);
+    const updated = new Array<string>(count);
+    for (let i = 0; i < count; i++) {
+      const app = sorted[i]!;
+      names[i] = app.name;
+      regions[i] = app.region || missing;
+      stacks[i] = app.stack || missing;
+      updated[i] = time.format(app.updatedAt);
     }
-    if (name.length > nameWidth) nameWidth = name.length;
-    if (region.length > regionWidth) regionWidth = region.length;
-    if (stack.length > stackWidth) stackWidth = stack.length;
-  }
+    const headers = [t('NAME'), t('REGION'), t('STACK'), t('LAST UPDATED (UTC)')];
+    return [...alignedLines([names, regions, stacks, updated], headers), '', formatAppCount(count, t)];
+  }, t);
+}
 
-  lines.push(`${headers[0].padEnd(nameWidth)}${gap}${headers[1].padEnd(regionWidth)}${gap}${headers[2].padEnd(stackWidth)}${gap}${headers[3]}`);
-  for (let i = 0; i < count; i++) {
-    lines.push(`${names[i].padEnd(nameWidth)}${gap}${regions[i].padEnd(regionWidth)}${gap}${stacks[i].padEnd(stackWidth)}${gap}${updated[i]}`);
-  }
-  lines.push('', formatAppCount(count, t), '', '');
-  return lines.join('\n');
+const dynoOrder = new Intl.Collator('en', { numeric: true });
+
+/** The dynos ticket: NAME, STATE, SIZE, TYPE, UPDATED, COMMAND (last, as it is the longest), `web.2` before `web.10`. */
+export function renderDynoTicket(ticket: DynoTicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
+  return ticketText(ticket, t('Dynos of app "{0}"', ticket.app), () => {
+    const dynos = [...ticket.dynos ?? []].sort((a, b) => dynoOrder.compare(a.name, b.name));
+    if (dynos.length === 0) return [t('App "{0}" has no dynos. Scale a process type up to start one.', ticket.app)];
+    const time = new TimeFormatter(toMillis(now), t);
+    const headers = [t('NAME'), t('STATE'), t('SIZE'), t('TYPE'), t('UPDATED (UTC)'), t('COMMAND')];
+    const columns = [
+      dynos.map((dyno) => dyno.name),
+      dynos.map((dyno) => dyno.state),
+      dynos.map((dyno) => dyno.size || missing),
+      dynos.map((dyno) => dyno.type),
+      dynos.map((dyno) => time.format(dyno.updatedAt)),
+      dynos.map((dyno) => dyno.command || missing),
+    ];
+    const countText = dynos.length === 1 ? t('1 dyno') : t('{0} dynos', formatCount(dynos.length));
+    return [...alignedLines(columns, headers), '', countText];
+  }, t);
+}
+
+/** The account ticket: one labelled line per fact. */
+export function renderAccountTicket(ticket: AccountTicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
+  return ticketText(ticket, t('Heroku account'), () => {
+    const account = ticket.account!;
+    const time = new TimeFormatter(toMillis(now), t);
+    const yesNo = (value: boolean | null | undefined, yes: string, no: string): string => (value === true ? yes : value === false ? no : missing);
+    const facts: [string, string][] = [
+      [t('EMAIL'), account.email],
+      [t('NAME'), account.name || missing],
+      [t('TWO-FACTOR AUTHENTICATION'), yesNo(account.twoFactorAuthentication, t('on'), t('off'))],
+      [t('VERIFIED'), yesNo(account.verified, t('yes'), t('no'))],
+      [t('LAST LOGIN (UTC)'), time.format(account.lastLogin)],
+      [t('CREATED (UTC)'), time.format(account.createdAt)],
+    ];
+    return alignedLines([facts.map(([label]) => label), facts.map(([, value]) => value)]);
+  }, t);
 }

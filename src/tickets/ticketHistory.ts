@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../store/ports';
 
-export const ticketKinds = ['apps'] as const;
+export const ticketKinds = ['apps', 'dynos', 'account'] as const;
+export type TicketKind = (typeof ticketKinds)[number];
 
 const ticketRecordSchema = z.object({
   number: z.number().int().positive(),
@@ -13,6 +14,9 @@ const ticketRecordSchema = z.object({
   startedAt: z.string(),
   outcome: z.enum(['succeeded', 'failed', 'cancelled']),
   appCount: z.number().int().nonnegative().optional(),
+  /** The app whose dynos a `dynos` ticket listed. */
+  app: z.string().optional(),
+  dynoCount: z.number().int().nonnegative().optional(),
   errorKind: z.string().optional(),
 });
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;

@@ -1,23 +1,35 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../common/logger';
 import { UserFacingError } from '../common/errors';
-import { createHerokuClient, isHerokuApiError, type HerokuApp, type HerokuClient } from '../heroku';
+import { createHerokuClient, isHerokuApiError, type HerokuClient } from '../heroku';
 import type { ProviderStore } from '../store/providerStore';
 import type { Scope } from '../model/schemas';
-import { renderTicket } from './render';
-import type { TicketHistory, TicketRecord } from './ticketHistory';
+import { renderAccountTicket, renderDynoTicket, renderTicket, type TicketHeading } from './render';
+import type { TicketHistory, TicketKind, TicketRecord } from './ticketHistory';
 
 /** The credential field that holds the Heroku API token. */
 export const tokenFieldKey = 'apitoken';
 
 export interface TicketResult {
   readonly number: number;
+  readonly kind: TicketKind;
   readonly outcome: TicketRecord['outcome'];
   readonly appCount?: number;
+  /** The app of a `dynos` ticket. */
+  readonly app?: string;
+  readonly dynoCount?: number;
   /** The ticket as written to the "Provider Desk" output channel. */
   readonly text: string;
   /** The user-facing error text of a failed ticket. */
   readonly error?: string;
+}
+
+/** What differs between ticket kinds: the request, the text, and the counts kept in the history. */
+interface TicketKindRun<T> {
+  readonly kind: TicketKind;
+  fetch(client: HerokuClient, signal: AbortSignal): Promise<T>;
+  render(heading: TicketHeading, data: T | undefined, now: Date): string;
+  summary(data: T | undefined): Pick<TicketRecord, 'appCount' | 'app' | 'dynoCount'>;
 }
 
 const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
@@ -28,6 +40,9 @@ const translate = (message: string, ...args: (string | number)[]): string => vsc
  */
 export class TicketRunner implements vscode.Disposable {
   private readonly running = new Set<AbortController>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after a ticket is recorded, e.g. so the status bar can warn about a rejected token. */
+  readonly onDidRecordTicket = this.changed.event;
 
   constructor(
     private readonly store: ProviderStore,
@@ -58,51 +73,79 @@ export class TicketRunner implements vscode.Disposable {
   }
 
   /** Lists the scope's apps into the output channel and records the ticket. Failures are part of the result. */
-  async listApps(scope: Scope, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
+  listApps(scope: Scope, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
+    return this.run(scope, cancellation, {
+      kind: 'apps',
+      fetch: (client, signal) => client.listApps({ signal }),
+      render: (heading, apps, now) => renderTicket({ ...heading, apps }, now, translate),
+      summary: (apps) => ({ appCount: apps?.length }),
+    });
+  }
+
+  /** Lists the dynos of one of the scope's apps: state, size, type, command, last update. */
+  listDynos(scope: Scope, app: string, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
+    return this.run(scope, cancellation, {
+      kind: 'dynos',
+      fetch: (client, signal) => client.listDynos(app, { signal }),
+      render: (heading, dynos, now) => renderDynoTicket({ ...heading, app, dynos }, now, translate),
+      summary: (dynos) => ({ app, dynoCount: dynos?.length }),
+    });
+  }
+
+  /** Shows the account the scope's token belongs to: email, two-factor authentication, last login. */
+  showAccount(scope: Scope, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
+    return this.run(scope, cancellation, {
+      kind: 'account',
+      fetch: (client, signal) => client.getAccount({ signal }),
+      render: (heading, account, now) => renderAccountTicket({ ...heading, account }, now, translate),
+      summary: () => ({}),
+    });
+  }
+
+  /** Runs one ticket: the request, its text in the output channel, and its record in the history. */
+  private async run<T>(scope: Scope, cancellation: vscode.CancellationToken | undefined, ticket: TicketKindRun<T>): Promise<TicketResult> {
     const provider = this.store.provider(scope.providerId);
     const number = await this.history.reserveNumber();
     const startedAt = new Date();
     const abort = new AbortController();
     this.running.add(abort);
     const cancelListener = cancellation?.onCancellationRequested(() => abort.abort());
-    let apps: HerokuApp[] | undefined;
+    let data: T | undefined;
     let failure: unknown;
     try {
       const client = await this.client(scope);
-      apps = await client.listApps({ signal: abort.signal });
-      this.logger.info(`ticket #${number}: ${apps.length} apps from ${client.host} (RateLimit-Remaining ${client.rateLimitRemaining ?? '?'})`);
+      data = await ticket.fetch(client, abort.signal);
+      this.logger.info(`ticket #${number} (${ticket.kind}) succeeded against ${client.host} (RateLimit-Remaining ${client.rateLimitRemaining ?? '?'})`);
     } catch (error) {
       failure = error;
     } finally {
       cancelListener?.dispose();
       this.running.delete(abort);
     }
-    const cancelled = abort.signal.aborted || (isHerokuApiError(failure) && failure.kind === 'cancelled');
-    const errorText = failure === undefined ? undefined
+    const succeeded = failure === undefined;
+    const cancelled = !succeeded && (abort.signal.aborted || (isHerokuApiError(failure) && failure.kind === 'cancelled'));
+    const errorText = succeeded ? undefined
       : cancelled ? vscode.l10n.t('Cancelled.')
       : failure instanceof Error ? this.logger.redactor.redact(failure.message) : String(failure);
-    if (failure !== undefined && !cancelled) this.logger.error(`ticket #${number} failed`, failure);
-    const text = renderTicket({
-      number,
-      scopeName: scope.name,
-      providerName: provider?.name ?? '',
-      startedAt,
-      apps,
-      error: errorText,
-    }, new Date(), translate);
+    if (!succeeded && !cancelled) this.logger.error(`ticket #${number} failed`, failure);
+    const heading = { number, scopeName: scope.name, providerName: provider?.name ?? '', startedAt, error: errorText };
+    const text = ticket.render(heading, data, new Date());
     this.channel.append(text);
     this.channel.show(true);
-    const outcome: TicketRecord['outcome'] = apps ? 'succeeded' : cancelled ? 'cancelled' : 'failed';
+    const outcome: TicketRecord['outcome'] = succeeded ? 'succeeded' : cancelled ? 'cancelled' : 'failed';
+    const summary = ticket.summary(data);
     await this.history.record({
-      number, kind: 'apps', scopeId: scope.id, scopeName: scope.name, providerName: provider?.name ?? '',
-      startedAt: startedAt.toISOString(), outcome, appCount: apps?.length,
+      number, kind: ticket.kind, scopeId: scope.id, scopeName: scope.name, providerName: provider?.name ?? '',
+      startedAt: startedAt.toISOString(), outcome, ...summary,
       errorKind: isHerokuApiError(failure) ? failure.kind : undefined,
     });
-    return { number, outcome, appCount: apps?.length, text, error: errorText };
+    this.changed.fire();
+    return { number, kind: ticket.kind, outcome, ...summary, text, error: errorText };
   }
 
   dispose(): void {
     for (const abort of this.running) abort.abort();
     this.running.clear();
+    this.changed.dispose();
   }
 }

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../common/registerCommand';
+import { resolveScope } from '../common/targets';
+import type { Services } from '../services';
+import type { TicketHistory } from '../tickets/ticketHistory';
+import type { TicketRunner } from '../tickets/ticketRunner';
+import type { ActiveScope } from './activeScope';
+
+export const selectActiveScopeCommand = 'providerDesk.selectActiveScope';
+
+/**
+ * The active scope and its provider in the status bar; a click switches it. It turns into a warning when the last
+ * ticket on that scope failed because Heroku rejected the token, so a stale token shows before the next ticket fails.
+ */
+export function registerActiveScopeStatusBar(services: Services, activeScope: ActiveScope, history: TicketHistory, runner: TicketRunner): void {
+  const { context, logger, store } = services;
+  const item = vscode.window.createStatusBarItem('providerDesk.activeScope', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('Provider Desk Active Scope');
+  item.command = selectActiveScopeCommand;
+
+  const update = (): void => {
+    const scope = activeScope.get();
+    if (!scope) {
+      item.hide();
+      return;
+    }
+    const provider = store.provider(scope.providerId);
+    const credential = store.credential(scope.credentialId);
+    const label = `${scope.name} · ${provider?.name ?? '?'}`;
+    const last = history.lastFor(scope.id);
+    if (last?.outcome === 'failed' && last.errorKind === 'unauthorized') {
+      item.text = `$(warning) ${label}`;
+      item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      item.tooltip = vscode.l10n.t('Active scope "{0}": Heroku rejected the token of credential "{1}" in ticket #{2}. Edit the credential with a new token from Heroku Account Settings → API Key (or `heroku auth:token`). Click to switch scopes.',
+        scope.name, credential?.name ?? '?', last.number);
+    } else {
+      item.text = `$(cloud) ${label}`;
+      item.backgroundColor = undefined;
+      item.tooltip = vscode.l10n.t('Active scope "{0}" of provider "{1}" (credential "{2}"). New tickets use it unless you pick another. Click to switch scopes.',
+        scope.name, provider?.name ?? '?', credential?.name ?? '?');
+    }
+    item.show();
+  };
+
+  context.subscriptions.push(item, activeScope.onDidChange(update), runner.onDidRecordTicket(update));
+  update();
+
+  registerCommand(context, logger, selectActiveScopeCommand, async (target?: unknown) => {
+    const scope = await resolveScope(store, target, vscode.l10n.t('Select the active scope (new tickets use it)'), activeScope.get()?.id);
+    await activeScope.set(scope);
+    logger.info(`active scope: "${scope.name}"`);
+    return scope.id;
+  });
+}
