@@ -60,4 +60,6 @@ export interface ProviderDeskTestHooks {
   readonly storageUri: vscode.Uri | undefined;
   /** The ticket runner, so a test can dispose it (as deactivation does) while a ticket runs. */
   readonly runner: import('./tickets/ticketRunner').TicketRunner;
+  readonly history: import('./tickets/ticketHistory').TicketHistory;
+  readonly activeScope: import('./activeScope/activeScope').ActiveScope;
 }

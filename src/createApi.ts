@@ -1,10 +1,18 @@
 import * as vscode from 'vscode';
 import type { ProviderDeskApi, ProviderSummary } from './api';
 import type { Services } from './services';
+import type { ActiveScope } from './activeScope/activeScope';
+import type { TicketHistory } from './tickets/ticketHistory';
 import type { TicketRunner } from './tickets/ticketRunner';
 import { resolveScope } from './common/targets';
 
-export function createApi(services: Services, runner: TicketRunner): ProviderDeskApi {
+export interface TicketServices {
+  readonly runner: TicketRunner;
+  readonly history: TicketHistory;
+  readonly activeScope: ActiveScope;
+}
+
+export function createApi(services: Services, { runner, history, activeScope }: TicketServices): ProviderDeskApi {
   const { context, store } = services;
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(changed, store.onDidChange(() => changed.fire()));
@@ -32,7 +40,7 @@ export function createApi(services: Services, runner: TicketRunner): ProviderDes
     deleteScope: (scopeId) => store.deleteScope(scopeId),
     runTicket: async (scopeId) => runner.listApps(await resolveScope(store, scopeId)),
     testHooks: context.extensionMode === vscode.ExtensionMode.Test
-      ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner,
+      ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner, history, activeScope,
         logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri }
       : undefined,
   };

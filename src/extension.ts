@@ -53,7 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   registerHerokuImport(services, userAgent);
   registerAgentTools(services, runner);
 
-  return createApi(services, runner);
+  return createApi(services, { runner, history, activeScope });
 }
 
 export function deactivate(): void {

@@ -51,4 +51,53 @@ describe('New Ticket in the real extension host, against the fake Heroku API', (
     const email = await vscode.commands.executeCommand<string>('providerDesk.verifyConnection', scopeId);
     assert.strictEqual(email, heroku.email);
   });
+
+  it('List Dynos of an App shows each dyno with state, size, type, command and last update', async () => {
+    const app = heroku.apps().find((candidate) => heroku.dynos(candidate.name).some((dyno) => dyno.state === 'crashed'))!;
+    const dynos = heroku.dynos(app.name);
+    assert.ok(dynos.length >= 2, 'the fake gives this app several dynos');
+    const result = await vscode.commands.executeCommand<TicketResult>('providerDesk.listDynos', scopeId, app.name);
+    assert.strictEqual(result.outcome, 'succeeded', result.error);
+    assert.strictEqual(result.kind, 'dynos');
+    assert.strictEqual(result.dynoCount, dynos.length);
+    assert.match(result.text, new RegExp(`Dynos of app "${app.name}"`));
+    const lines = result.text.split('\n');
+    assert.ok(lines.some((line) => /^NAME\s+STATE\s+SIZE\s+TYPE\s+UPDATED \(UTC\)\s+COMMAND$/.test(line)), 'no table header');
+    for (const dyno of dynos) {
+      const row = lines.find((line) => line.startsWith(`${dyno.name} `));
+      assert.ok(row, `${dyno.name} missing`);
+      assert.match(row, new RegExp(`^${dyno.name}\\s+${dyno.state}\\s+${dyno.size}\\s+${dyno.type}\\s+${dyno.updatedAt.slice(0, 10)} .*${dyno.command}$`));
+    }
+    assert.ok(heroku.requests.some((request) => request.path === `/apps/${app.name}/dynos`));
+  });
+
+  it('List Dynos of an unknown app is a finished ticket naming the app; the history keeps the app to re-run it with', async () => {
+    const missing = await vscode.commands.executeCommand<TicketResult>('providerDesk.listDynos', scopeId, 'no-such-app');
+    assert.strictEqual(missing.outcome, 'failed');
+    assert.match(missing.error ?? '', /no-such-app/);
+    const api = await activateApi();
+    const recorded = api.testHooks.history.list()[0]!;
+    assert.deepStrictEqual([recorded.number, recorded.kind, recorded.app, recorded.errorKind], [missing.number, 'dynos', 'no-such-app', 'not_found']);
+  });
+
+  it('Show Account shows the email, two-factor authentication and last login', async () => {
+    const result = await vscode.commands.executeCommand<TicketResult>('providerDesk.showAccount', scopeId);
+    assert.strictEqual(result.outcome, 'succeeded', result.error);
+    assert.strictEqual(result.kind, 'account');
+    assert.match(result.text, new RegExp(`^EMAIL\\s+${heroku.email.replace('.', '\\.')}$`, 'm'));
+    assert.match(result.text, /^TWO-FACTOR AUTHENTICATION\s+on$/m);
+    assert.match(result.text, /^LAST LOGIN \(UTC\)\s+2025-11-20 08:15 {2}\S/m);
+    assert.ok(!result.text.includes(heroku.token));
+  });
+
+  it('Set Active Scope with a scope makes it the one tickets preselect; deleting it falls back to the first scope', async () => {
+    const api = await activateApi();
+    const [provider] = api.listProviders();
+    const other = await api.createScope(provider!.id, { name: 'heroku-staging', credentialId: provider!.credentials[0]!.id });
+    assert.strictEqual(api.testHooks.activeScope.get()?.id, scopeId, 'without a choice the first scope is active');
+    assert.strictEqual(await vscode.commands.executeCommand<string>('providerDesk.selectActiveScope', other), other);
+    assert.strictEqual(api.testHooks.activeScope.get()?.id, other);
+    await api.deleteScope(other);
+    assert.strictEqual(api.testHooks.activeScope.get()?.id, scopeId);
+  });
 });
