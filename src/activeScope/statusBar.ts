@@ -28,7 +28,12 @@ export function registerActiveScopeStatusBar(services: Services, activeScope: Ac
     const credential = store.credential(scope.credentialId);
     const label = `${scope.name} · ${provider?.name ?? '?'}`;
     const last = history.lastFor(scope.id);
-    if (last?.outcome === 'failed' && last.errorKind === 'unauthorized') {
+    const rejected = last?.outcome === 'failed' && last.errorKind === 'unauthorized';
+    item.accessibilityInformation = {
+      role: 'button',
+      label: rejected ? vscode.l10n.t('Provider Desk active scope: {0}, token rejected', label) : vscode.l10n.t('Provider Desk active scope: {0}', label),
+    };
+    if (rejected) {
       item.text = `$(warning) ${label}`;
       item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
       item.tooltip = vscode.l10n.t('Active scope "{0}": Heroku rejected the token of credential "{1}" in ticket #{2}. Edit the credential with a new token from Heroku Account Settings → API Key (or `heroku auth:token`). Click to switch scopes.',

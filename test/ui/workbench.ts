@@ -137,6 +137,17 @@ class Workbench {
     return match ? fs.readFileSync(path.join(logs, match), 'utf8') : '';
   }
 
+  /** Waits until an output channel's log holds `pattern`, e.g. a ticket scrolled out of the panel's view. */
+  async waitForOutputChannel(channel: string, pattern: RegExp, timeout = 30_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const text = this.outputChannelText(channel);
+      if (pattern.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`the "${channel}" channel never matched ${pattern}; it ends with:\n${text.slice(-2_000)}`);
+      await this.page.waitForTimeout(250);
+    }
+  }
+
   async outputPanelText(): Promise<string> {
     const raw = await this.page.locator('.part.panel .monaco-editor .view-lines').first().innerText().catch(() => '');
     return raw.replace(/\u00a0/g, ' ');

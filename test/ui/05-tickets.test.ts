@@ -1,0 +1,87 @@
+// After the seed flow and the forms: provider Heroku, credential heroku-token-renamed, scope heroku-apps; the fake
+// Heroku API has 1,500 apps.
+import * as assert from 'node:assert';
+import { chooseOption, workbench } from './workbench';
+
+const activeScopeItem = (label: string) => workbench.page.locator(`.part.statusbar .statusbar-item[aria-label="Provider Desk active scope: ${label}"]`);
+const focusedQuickItem = () => workbench.page.locator('.quick-input-widget .monaco-list-row.focused');
+
+describe('Active scope in the status bar, and the other ticket kinds', () => {
+  before(() => workbench.runCommand('View: Close All Editors'));
+
+  it('shows the active scope; a click switches it and New Ticket preselects the new one', async () => {
+    await activeScopeItem('heroku-apps · Heroku').waitFor({ timeout: 30_000 });
+
+    await workbench.openProvidersView();
+    await workbench.clickInlineAction(workbench.treeRow('Scopes', 2), 'Add Scope');
+    const form = await workbench.webview('Add Scope: Heroku');
+    await form.locator('#name input').fill('heroku-staging');
+    await chooseOption(form, '#credential', 'heroku-token-renamed');
+    await form.getByRole('button', { name: 'Create', exact: true }).click();
+    await workbench.notification('Scope "heroku-staging" created.');
+
+    await activeScopeItem('heroku-apps · Heroku').click();
+    await workbench.pickQuickItem('heroku-staging');
+    await activeScopeItem('heroku-staging · Heroku').waitFor();
+    await workbench.screenshot('status-bar/active-scope');
+
+    await workbench.runCommand('Provider Desk: New Ticket');
+    await focusedQuickItem().filter({ hasText: 'heroku-staging' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.waitForOutputChannel('Provider Desk', /scope "heroku-staging"[^\n]*\n\nNAME [\s\S]*\n1,500 apps\n/);
+  });
+
+  it('warns in the status bar after Heroku rejects the token, until a ticket succeeds again', async () => {
+    workbench.fakeHeroku.setFault({ type: 'status', status: 401 });
+    try {
+      await workbench.runCommand('Provider Desk: New Ticket');
+      await focusedQuickItem().filter({ hasText: 'heroku-staging' }).waitFor();
+      await workbench.page.keyboard.press('Enter');
+      await workbench.notification(/failed: Heroku rejected the API token/);
+    } finally {
+      workbench.fakeHeroku.clearFaults();
+    }
+    const warning = activeScopeItem('heroku-staging · Heroku, token rejected');
+    await warning.waitFor();
+    await warning.hover();
+    const hover = workbench.page.locator('.monaco-hover', { hasText: 'Heroku rejected the token of credential "heroku-token-renamed"' });
+    await hover.waitFor();
+    assert.match(await hover.innerText(), /Account Settings → API Key/);
+    await workbench.screenshot('status-bar/token-rejected');
+
+    await workbench.runCommand('Provider Desk: New Ticket');
+    await focusedQuickItem().filter({ hasText: 'heroku-staging' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await activeScopeItem('heroku-staging · Heroku').waitFor();
+  });
+
+  it('List Dynos of an App: pick the app, read its dynos in the Output panel', async () => {
+    const app = 'app-00011';
+    const dynos = workbench.fakeHeroku.dynos(app);
+    await workbench.runCommand('Provider Desk: List Dynos of an App');
+    await focusedQuickItem().filter({ hasText: 'heroku-staging' }).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    const input = workbench.page.locator('.quick-input-widget .quick-input-box input');
+    await workbench.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'app-00001' }).first().waitFor({ timeout: 30_000 });
+    await input.fill(app);
+    await workbench.pickQuickItem(app);
+    await workbench.waitForOutputPanel(`Dynos of app "${app}"`);
+    await workbench.screenshot('tickets/dynos');
+    const text = workbench.outputChannelText('Provider Desk');
+    const ticket = text.slice(text.lastIndexOf(`Dynos of app "${app}"`));
+    for (const dyno of dynos) assert.match(ticket, new RegExp(`^${dyno.name.replace('.', '\\.')}\\s+${dyno.state}\\s+${dyno.size}\\s+${dyno.type}\\s`, 'm'));
+    assert.match(ticket, new RegExp(`\\n${dynos.length} dynos\\n`));
+  });
+
+  it('Show Account from the scope\'s context menu', async () => {
+    await workbench.openProvidersView();
+    await workbench.treeRow('heroku-apps', 3).click({ button: 'right' });
+    await workbench.page.locator('.monaco-menu .action-label', { hasText: /^Show Account$/ }).click();
+    await workbench.waitForOutputPanel('Heroku account');
+    const text = workbench.outputChannelText('Provider Desk');
+    const ticket = text.slice(text.lastIndexOf('Heroku account'));
+    assert.match(ticket, new RegExp(`^EMAIL\\s+${workbench.fakeHeroku.email.replace('.', '\\.')}$`, 'm'));
+    assert.match(ticket, /^TWO-FACTOR AUTHENTICATION\s+on$/m);
+    await workbench.screenshot('tickets/account');
+  });
+});
