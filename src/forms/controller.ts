@@ -42,6 +42,8 @@ export interface FormDefinition {
   save(values: FormValues): Promise<SaveOutcome>;
   /** Scope form: the provider whose credential form "Add Credential" opens. */
   readonly addCredentialProviderId?: string;
+  /** New credential form: the provider "Import from Heroku CLI" imports a token for. */
+  readonly herokuImportProviderId?: string;
 }
 
 export interface FormHost {
@@ -61,6 +63,7 @@ export interface FormHost {
 }
 
 export const addCredentialCommand = 'providerDesk.addCredential';
+export const importHerokuTokenCommand = 'providerDesk.importHerokuToken';
 
 /**
  * Handles every message of one form panel. Inbound messages are untrusted: each is parsed with the protocol's zod
@@ -110,6 +113,9 @@ export class FormController {
           return;
         }
         await this.host.executeCommand(addCredentialCommand, this.definition.addCredentialProviderId);
+        return;
+      case 'importHerokuCli':
+        await this.importHerokuToken(message.name);
         return;
     }
   }
@@ -174,6 +180,17 @@ export class FormController {
     } catch (error) {
       this.host.log.warn(`${this.label}: could not reveal the saved item: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** The import command reports its own success or failure; the form closes only once a credential was saved. */
+  private async importHerokuToken(name: string): Promise<void> {
+    const providerId = this.definition.herokuImportProviderId;
+    if (providerId === undefined) {
+      this.host.log.warn(`${this.label}: rejected "importHerokuCli": only a new credential's form offers it`);
+      return;
+    }
+    const credentialId = await this.host.executeCommand(importHerokuTokenCommand, providerId, { name: name.trim() });
+    if (typeof credentialId === 'string') this.close();
   }
 
   private close(): void {

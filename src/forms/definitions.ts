@@ -49,6 +49,7 @@ interface Parts {
   credentials?(): { id: string; name: string }[];
   save(values: FormValues): Promise<SaveOutcome>;
   addCredentialProviderId?: string;
+  herokuImportProviderId?: string;
 }
 
 function definition(deps: DefinitionDeps, parts: Parts): FormDefinition {
@@ -59,6 +60,7 @@ function definition(deps: DefinitionDeps, parts: Parts): FormDefinition {
     mode: parts.mode,
     key: parts.key,
     ...(parts.addCredentialProviderId !== undefined ? { addCredentialProviderId: parts.addCredentialProviderId } : {}),
+    ...(parts.herokuImportProviderId !== undefined ? { herokuImportProviderId: parts.herokuImportProviderId } : {}),
     exists: parts.exists,
     title,
     init(): InitMessage {
@@ -74,6 +76,7 @@ function definition(deps: DefinitionDeps, parts: Parts): FormDefinition {
         providerTypes: [...providerTypes],
         fieldTypes: [...fieldTypes],
         credentials,
+        offerHerokuImport: parts.herokuImportProviderId !== undefined,
         validation: {
           siblingNames: context.siblings
             .filter((sibling) => typeof sibling === 'string' || sibling.id === undefined || sibling.id !== context.selfId)
@@ -137,6 +140,7 @@ export function credentialForm(deps: DefinitionDeps, providerId: string, credent
     kind: 'credential',
     mode,
     key: formKey('credential', providerId, credentialId),
+    ...(credentialId === undefined ? { herokuImportProviderId: providerId } : {}),
     exists: () => store.provider(providerId) !== undefined && (credentialId === undefined || current() !== undefined),
     subject: () => (credentialId === undefined ? store.provider(providerId)?.name : current()?.name) ?? '',
     values: () => ({ kind: 'credential', name: current()?.name ?? '', fields: (current()?.fields ?? []).map(initField) }),

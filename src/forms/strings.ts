@@ -13,6 +13,8 @@ export function formStrings(t: Translate, kind: FormKind, mode: FormMode): FormS
     credential: t('Credential'),
     noCredentials: t('This provider has no credentials yet. A scope needs one.'),
     addCredential: t('Add Credential'),
+    importHerokuCli: t('Import from Heroku CLI'),
+    importHerokuCliHint: t('Reads the token of `heroku login` (~/.netrc) or HEROKU_API_KEY, checks it with Heroku, and saves it as a sensitive apitoken field.'),
     fields: t('Credential Fields'),
     fieldKey: t('Key'),
     fieldType: t('Type'),

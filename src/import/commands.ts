@@ -18,14 +18,16 @@ export function freeCredentialName(taken: readonly string[]): string {
 
 /**
  * Provider Desk: Import Token from Heroku CLI. Reads HEROKU_API_KEY or ~/.netrc (never a shell), checks the token
- * with GET /account against the provider, and only then stores it as a sensitive credential. Returns its id.
+ * with GET /account against the provider, and only then stores it as a sensitive credential, named `options.name`
+ * (the credential form's Name) or else heroku-cli. Returns its id.
  */
 export function registerHerokuImport(services: Services, userAgent: string): void {
   const { context, logger, store } = services;
   const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
-  registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown) => {
+  registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown, options?: { name?: unknown }) => {
     const provider = await resolveProvider(store, target);
+    const requestedName = typeof options?.name === 'string' && options.name.trim() ? options.name.trim() : undefined;
     let found;
     try {
       found = await findHerokuCliToken();
@@ -66,7 +68,7 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
       }
     });
 
-    const name = freeCredentialName(store.credentials(provider.id).map((credential) => credential.name));
+    const name = requestedName ?? freeCredentialName(store.credentials(provider.id).map((credential) => credential.name));
     const credential = await store.createCredential(provider.id, {
       name,
       fields: [{ key: tokenFieldKey, type: 'String', sensitive: true, value: token }],

@@ -87,12 +87,19 @@ export const validateMessageSchema = z.strictObject({
 /** From the scope form when its provider has no credential yet: open the credential form. */
 export const addCredentialMessageSchema = z.strictObject({ type: z.literal('addCredential') });
 
+/**
+ * From a new credential's form: import the Heroku CLI's token instead of pasting it, as a credential named `name`
+ * (the form's Name; empty for the default name). The token is read, verified and stored by the extension.
+ */
+export const importHerokuCliMessageSchema = z.strictObject({ type: z.literal('importHerokuCli'), name: shortText });
+
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   readyMessageSchema,
   cancelMessageSchema,
   submitMessageSchema,
   validateMessageSchema,
   addCredentialMessageSchema,
+  importHerokuCliMessageSchema,
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -140,6 +147,8 @@ export interface FormStrings {
   credential: string;
   noCredentials: string;
   addCredential: string;
+  importHerokuCli: string;
+  importHerokuCliHint: string;
   fields: string;
   fieldKey: string;
   fieldType: string;
@@ -172,6 +181,8 @@ export interface InitMessage {
   fieldTypes: string[];
   /** Scope form: the provider's credentials (may be empty: the form then offers "Add Credential"). */
   credentials: CredentialOption[];
+  /** New credential form: offer "Import from Heroku CLI". */
+  offerHerokuImport: boolean;
   validation: ValidationContext;
   strings: FormStrings;
 }

@@ -1,6 +1,6 @@
 // Renders a form (provider, credential or scope) with vscode-elements and keeps FormState in step with it.
 // Every text goes through textContent/attributes (never innerHTML). Stable ids and classes are part of the UI tests'
-// contract: #name #type #accountId #credential #addField #submit #cancel #addCredential, [data-field-row] rows with
+// contract: #name #type #accountId #credential #addField #submit #cancel #addCredential #importHerokuCli, [data-field-row] rows with
 // .field-key .field-type .field-sensitive .field-value .remove-field .replace-value .reveal-value, and error texts
 // in [data-error-for="<field path>"] ("form" for the form-level message).
 import { maxAccountIdLength, maxKeyLength, maxNameLength, maxValueLength } from '../model/constants.js';
@@ -231,11 +231,18 @@ export class FormView {
       this.changed();
       void this.focusLater(`field-${row.rowKey}-key`);
     });
+    const actions = h('div', { class: 'row-actions' }, addField);
+    if (this.init!.offerHerokuImport) {
+      const importToken = h('vscode-button', { id: 'importHerokuCli', secondary: true, icon: 'cloud-download', 'aria-describedby': 'importHerokuCliHint' },
+        strings.importHerokuCli);
+      importToken.addEventListener('click', () => this.host.post({ type: 'importHerokuCli', name: state.name }));
+      actions.append(importToken, h('vscode-form-helper', { id: 'importHerokuCliHint', class: 'hint' }, strings.importHerokuCliHint));
+    }
     return h('section', { class: 'credential-fields', 'aria-labelledby': 'fieldsHeading' },
       h('h2', { id: 'fieldsHeading' }, strings.fields),
       h('div', { id: 'fieldRows', class: 'field-rows' }, ...this.renderRows()),
       this.errorSlot('fields'),
-      h('div', { class: 'row-actions' }, addField),
+      actions,
     );
   }
 

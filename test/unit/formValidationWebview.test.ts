@@ -22,6 +22,7 @@ function init(overrides: Partial<InitMessage>): InitMessage {
     providerTypes: ['Heroku', 'Other'],
     fieldTypes,
     credentials: [],
+    offerHerokuImport: false,
     validation: { siblingNames: [], credentialIds: [] },
     strings: {} as InitMessage['strings'],
     ...overrides,

@@ -11,6 +11,8 @@ class FakeHost implements FormHost {
   notifications: string[] = [];
   revealed: unknown[] = [];
   commands: unknown[][] = [];
+  /** What executeCommand resolves with (a command's return value). */
+  commandResult: unknown = undefined;
   logs: string[] = [];
   log = {
     info: (message: string) => { this.logs.push(`info ${message}`); },
@@ -21,7 +23,7 @@ class FakeHost implements FormHost {
   close(): void { this.closed++; }
   notify(message: string): void { this.notifications.push(message); }
   async reveal(target: unknown): Promise<void> { this.revealed.push(target); }
-  executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown> { this.commands.push([command, ...args]); return Promise.resolve(); }
+  executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown> { this.commands.push([command, ...args]); return Promise.resolve(this.commandResult); }
   describeError(error: unknown): string { return `Unexpected: ${error instanceof Error ? error.name : 'error'}`; }
 }
 
@@ -43,6 +45,7 @@ function fakeDefinition(options: FakeDefinitionOptions = {}): FormDefinition & {
     saves,
     validations,
     ...(kind === 'scope' ? { addCredentialProviderId: 'p1' } : {}),
+    ...(kind === 'credential' ? { herokuImportProviderId: 'p1' } : {}),
     exists: options.exists ?? (() => true),
     title: () => 'Add Provider',
     init: () => ({ type: 'init', formKey: `${kind}:new`, kind, mode: 'create', title: 'Add Provider' } as unknown as InitMessage),
@@ -143,6 +146,27 @@ describe('FormController: handshake and routing', () => {
     await new FormController(fakeDefinition({ kind: 'provider' }), other).handle({ type: 'addCredential' });
     assert.deepEqual(other.commands, []);
     assert.match(other.logs[0]!, /^warn /);
+  });
+
+  it('importHerokuCli runs the import command with the form\'s name, and closes only once a credential was saved', async () => {
+    const failed = new FakeHost();
+    const form = new FormController(fakeDefinition({ kind: 'credential' }), failed);
+    await form.handle({ type: 'importHerokuCli', name: '  cli-token ' });
+    assert.deepEqual(failed.commands, [['providerDesk.importHerokuToken', 'p1', { name: 'cli-token' }]]);
+    assert.equal(failed.closed, 0, 'a failed import (the command showed why) keeps the form open');
+
+    const imported = new FakeHost();
+    imported.commandResult = 'c-new';
+    await new FormController(fakeDefinition({ kind: 'credential' }), imported).handle({ type: 'importHerokuCli', name: '' });
+    assert.deepEqual(imported.commands, [['providerDesk.importHerokuToken', 'p1', { name: '' }]]);
+    assert.equal(imported.closed, 1);
+
+    const other = new FakeHost();
+    await new FormController(fakeDefinition({ kind: 'scope' }), other).handle({ type: 'importHerokuCli', name: 'x' });
+    assert.deepEqual(other.commands, []);
+    assert.match(other.logs[0]!, /^warn .*importHerokuCli/);
+    await new FormController(fakeDefinition({ kind: 'credential' }), other).handle({ type: 'importHerokuCli', name: 42 });
+    assert.deepEqual(other.commands, [], 'a malformed import message is dropped');
   });
 
   it('answers validate with the errors of a live check, echoing seq', async () => {
