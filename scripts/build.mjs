@@ -29,6 +29,18 @@ const zodEnglishOnly = {
   },
 };
 
+// esbuild turns every `import * as vscode from 'vscode'` of an external CommonJS module into its own
+// `__toESM(require("vscode"))`, a fresh copy of the whole API object's properties per importing module (24 of them),
+// all at load time. Route those imports through one bundled module that re-exports `vscode` once.
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const common = { plugins: [zodEnglishOnly], bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 const contexts = await Promise.all([
   esbuild.context({
@@ -39,6 +51,7 @@ const contexts = await Promise.all([
     format: 'cjs',
     target: 'node18',
     // fetch-blob (under node-fetch) requires this polyfill only on Node < 16.5; every VS Code extension host is newer.
+    plugins: [...common.plugins, vscodeOnce],
     external: ['vscode', 'web-streams-polyfill/*'],
   }),
   esbuild.context({
