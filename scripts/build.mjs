@@ -1,7 +1,7 @@
 // Bundles the extension (Node, CommonJS, `vscode` external) and the webview (browser, with
 // @vscode-elements/elements) with esbuild, and copies the codicon font the webview controls use.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -11,9 +11,13 @@ const tests = process.argv.includes('--tests');
 rmSync('dist', { recursive: true, force: true });
 if (tests) rmSync('out', { recursive: true, force: true });
 mkdirSync('dist/webview', { recursive: true });
-for (const file of ['codicon.css', 'codicon.ttf']) {
-  cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webview/${file}`);
-}
+// Only the codicons the form uses (scripts/webviewIcons.json): the full font was ~60 KB of the VSIX. The font is
+// cut down by scripts/subset-codicons.py into media/codicons/; the CSS keeps its rules for those icons only.
+const webviewIcons = new Set(JSON.parse(readFileSync('scripts/webviewIcons.json', 'utf8')));
+const codiconCss = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8')
+  .replace(/^\.codicon-([a-z0-9-]+):before \{ content: "\\[0-9a-f]+" \}\n/gm, (rule, name) => (webviewIcons.has(name) ? rule : ''));
+writeFileSync('dist/webview/codicon.css', codiconCss);
+cpSync('media/codicons/codicon.ttf', 'dist/webview/codicon.ttf');
 
 // zod re-exports every locale as a namespace (`z.locales`), which keeps ~260 KB of translated messages in each bundle
 // although only English is used (zod registers it from locales/en.js itself). Resolve that namespace to English only.
