@@ -1,6 +1,8 @@
 // After the seed flow and the forms: provider Heroku, credential heroku-token-renamed, scope heroku-apps; the fake
 // Heroku API has 1,500 apps.
 import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { chooseOption, workbench } from './workbench';
 
 const activeScopeItem = (label: string) => workbench.page.locator(`.part.statusbar .statusbar-item[aria-label="Provider Desk active scope: ${label}"]`);
@@ -83,5 +85,25 @@ describe('Active scope in the status bar, and the other ticket kinds', () => {
     assert.match(ticket, new RegExp(`^EMAIL\\s+${workbench.fakeHeroku.email.replace('.', '\\.')}$`, 'm'));
     assert.match(ticket, /^TWO-FACTOR AUTHENTICATION\s+on$/m);
     await workbench.screenshot('tickets/account');
+  });
+
+  it('Import from Heroku CLI in the credential form stores the CLI token under the typed name, verified first', async () => {
+    const netrc = path.join(workbench.homeDir, '.netrc');
+    fs.writeFileSync(netrc, `machine api.heroku.com\n  login ${workbench.fakeHeroku.email}\n  password ${workbench.fakeHeroku.token}\n`, { mode: 0o600 });
+    try {
+      await workbench.openProvidersView();
+      await workbench.clickInlineAction(workbench.treeRow('Credentials', 2), 'Add Credential');
+      const form = await workbench.webview('Add Credential: Heroku');
+      await form.locator('#name input').fill('cli-token');
+      await workbench.screenshot('forms/credential-import');
+      const accountChecks = workbench.fakeHeroku.requests.filter((request) => request.path === '/account').length;
+      await form.getByRole('button', { name: 'Import from Heroku CLI' }).click();
+      await workbench.notification(`Imported the Heroku CLI token for ${workbench.fakeHeroku.email} as credential "cli-token"`);
+      await workbench.page.locator('.tab', { hasText: 'Add Credential' }).waitFor({ state: 'detached' });
+      assert.match(await workbench.treeRow('cli-token', 3).innerText(), /apitoken \(sensitive\)/);
+      assert.strictEqual(workbench.fakeHeroku.requests.filter((request) => request.path === '/account').length, accountChecks + 1, 'verified with GET /account');
+    } finally {
+      fs.rmSync(netrc, { force: true });
+    }
   });
 });

@@ -28,13 +28,17 @@ class Workbench {
 
   get userDataDir(): string { return this.server!.userDataDir; }
 
+  /** HOME of code-server and its extension host: tests put a Heroku CLI ~/.netrc here, never in the real HOME. */
+  get homeDir(): string { return path.join(this.runDir!, 'home'); }
+
   async start(): Promise<void> {
     this.runDir = newRunDir('ui');
     this.workspace = path.join(this.runDir, 'workspace');
     fs.mkdirSync(this.workspace, { recursive: true });
     installVsix(this.runDir, path.join(repoRoot, 'provider-desk.vsix'));
     this.heroku = await startFakeHeroku({ apps: 1500 });
-    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace });
+    fs.mkdirSync(this.homeDir, { recursive: true });
+    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace, env: { HOME: this.homeDir } });
     this.browser = await launchChromium(this.runDir);
     this.currentPage = this.browser.pages()[0] ?? await this.browser.newPage();
     await this.open();
