@@ -22,8 +22,6 @@ export function freeCredentialName(taken: readonly string[]): string {
  */
 export function registerHerokuImport(services: Services, userAgent: string): void {
   const { context, logger, store } = services;
-  const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
   registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown) => {
     const provider = await resolveProvider(store, target);
     let found;
@@ -52,7 +50,6 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
           baseUrl: provider.accountId,
           token,
           userAgent,
-          translate,
           onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
         });
         return await client.getAccount({ signal: abort.signal });

@@ -3,6 +3,7 @@ import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { pickScope, resolveScope } from '../common/targets';
 import type { Services } from '../services';
+import { formatAppCount } from './render';
 import type { TicketHistory } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
@@ -65,7 +66,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       label: `#${ticket.number} ${ticket.scopeName}`,
       description: ticket.providerName,
       detail: `${new Date(ticket.startedAt).toLocaleString()} · ${ticket.outcome === 'succeeded'
-        ? vscode.l10n.t('{0} apps', ticket.appCount ?? 0)
+        ? formatAppCount(ticket.appCount ?? 0)
         : ticket.outcome === 'cancelled' ? vscode.l10n.t('cancelled') : vscode.l10n.t('failed ({0})', ticket.errorKind ?? '?')}`,
       ticket,
     })), { placeHolder: vscode.l10n.t('Select a ticket to run again'), matchOnDescription: true, matchOnDetail: true });

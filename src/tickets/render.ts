@@ -1,5 +1,6 @@
-// Renders a ticket as plain text for the "Provider Desk" output channel. Pure (no `vscode`): the current time and
-// the translate function are passed in, so the output is deterministic in tests.
+// Renders a ticket as plain text for the "Provider Desk" output channel. Pure (no `vscode`): the current time is passed
+// in, so the output is deterministic in tests; texts go through `@vscode/l10n` (English unless the extension configured
+// a bundle, see heroku/messages.ts).
 //
 //   Ticket #12 · scope "Production" · provider "Heroku" · 2025-11-27T19:34:00.000Z
 //
@@ -9,9 +10,7 @@
 //   1 app
 //
 // Built with arrays and one join, so 20,000 rows take a few milliseconds.
-import { plainTranslate, type Translate } from '../heroku/messages';
-
-export type { Translate } from '../heroku/messages';
+import * as l10n from '@vscode/l10n';
 
 /** What a table row needs; `HerokuApp` fits. */
 export interface TicketAppRow {
@@ -50,8 +49,8 @@ export function formatCount(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-export function formatAppCount(count: number, t: Translate = plainTranslate): string {
-  return count === 1 ? t('1 app') : t('{0} apps', formatCount(count));
+export function formatAppCount(count: number): string {
+  return count === 1 ? l10n.t('1 app') : l10n.t('{0} apps', formatCount(count));
 }
 
 /** `YYYY-MM-DD HH:MM` in UTC; undefined for a missing or unparseable time. */
@@ -65,14 +64,15 @@ export function formatUtcMinute(value: Date | string | number | null | undefined
 
 type AgeUnit = 'future' | 'now' | 'minute' | 'hour' | 'day' | 'month' | 'year';
 
-const ageTexts: Record<AgeUnit, readonly [one: string, many: string]> = {
-  future: ['in the future', 'in the future'],
-  now: ['just now', 'just now'],
-  minute: ['1 minute ago', '{0} minutes ago'],
-  hour: ['1 hour ago', '{0} hours ago'],
-  day: ['1 day ago', '{0} days ago'],
-  month: ['1 month ago', '{0} months ago'],
-  year: ['1 year ago', '{0} years ago'],
+// Whole sentences per unit and number, not "{0} {1} ago": languages inflect the unit and order the words differently.
+const ageTexts: Record<AgeUnit, (count: number) => string> = {
+  future: () => l10n.t('in the future'),
+  now: () => l10n.t('just now'),
+  minute: (count) => count === 1 ? l10n.t('1 minute ago') : l10n.t('{0} minutes ago', count),
+  hour: (count) => count === 1 ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', count),
+  day: (count) => count === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', count),
+  month: (count) => count === 1 ? l10n.t('1 month ago') : l10n.t('{0} months ago', count),
+  year: (count) => count === 1 ? l10n.t('1 year ago') : l10n.t('{0} years ago', count),
 };
 
 function ageOf(elapsed: number): [AgeUnit, number] {
@@ -86,15 +86,11 @@ function ageOf(elapsed: number): [AgeUnit, number] {
   return ['year', Math.floor(days / 365)];
 }
 
-function ageText(unit: AgeUnit, count: number, t: Translate): string {
-  const [one, many] = ageTexts[unit];
-  return count === 1 || unit === 'future' || unit === 'now' ? t(one) : t(many, count);
-}
 
 /** `just now`, `5 minutes ago`, `3 days ago`, `2 years ago` (whole units, rounded down; a month is 30 days). */
-export function formatAge(thenMs: number, nowMs: number, t: Translate = plainTranslate): string {
+export function formatAge(thenMs: number, nowMs: number): string {
   const [unit, count] = ageOf(nowMs - thenMs);
-  return ageText(unit, count, t);
+  return ageTexts[unit](count);
 }
 
 function byName(a: TicketAppRow, b: TicketAppRow): number {
@@ -102,11 +98,11 @@ function byName(a: TicketAppRow, b: TicketAppRow): number {
 }
 
 /** The ticket's text, ending with a blank line so that consecutive tickets stay apart in the channel. */
-export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
+export function renderTicket(ticket: TicketRenderInput, now: Date | number): string {
   const started = toMillis(ticket.startedAt);
   const startedText = Number.isFinite(started) ? new Date(started).toISOString() : String(ticket.startedAt);
   const lines: string[] = [
-    t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText),
+    l10n.t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText),
     '',
   ];
 
@@ -116,7 +112,7 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: T
   }
   const apps = ticket.apps ?? [];
   if (apps.length === 0) {
-    lines.push(t('This account has no apps.'), '', '');
+    lines.push(l10n.t('This account has no apps.'), '', '');
     return lines.join('\n');
   }
 
@@ -127,7 +123,7 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: T
   const regions = new Array<string>(count);
   const stacks = new Array<string>(count);
   const updated = new Array<string>(count);
-  const headers = [t('NAME'), t('REGION'), t('STACK'), t('LAST UPDATED (UTC)')];
+  const headers = [l10n.t('NAME'), l10n.t('REGION'), l10n.t('STACK'), l10n.t('LAST UPDATED (UTC)')];
   const ages = new Map<string, string>();
   let nameWidth = headers[0].length;
   let regionWidth = headers[1].length;
@@ -151,7 +147,7 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: T
       const [unit, units] = ageOf(nowMs - ms);
       const key = `${unit}${units}`;
       let age = ages.get(key);
-      if (age === undefined) ages.set(key, age = ageText(unit, units, t));
+      if (age === undefined) ages.set(key, age = ageTexts[unit](units));
       updated[i] = `${minuteText}${gap}${age}`;
     }
     if (name.length > nameWidth) nameWidth = name.length;
@@ -163,6 +159,6 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: T
   for (let i = 0; i < count; i++) {
     lines.push(`${names[i].padEnd(nameWidth)}${gap}${regions[i].padEnd(regionWidth)}${gap}${stacks[i].padEnd(stackWidth)}${gap}${updated[i]}`);
   }
-  lines.push('', formatAppCount(count, t), '', '');
+  lines.push('', formatAppCount(count), '', '');
   return lines.join('\n');
 }

@@ -20,8 +20,6 @@ export interface TicketResult {
   readonly error?: string;
 }
 
-const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
 /**
  * Runs tickets against a scope's provider with the scope's credential. Every run is aborted when the extension
  * deactivates, so a request in flight never outlives the extension host.
@@ -52,7 +50,6 @@ export class TicketRunner implements vscode.Disposable {
       baseUrl: provider.accountId,
       token,
       userAgent: this.userAgent,
-      translate,
       onLog: (entry) => this.logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
     });
   }
@@ -89,7 +86,7 @@ export class TicketRunner implements vscode.Disposable {
       startedAt,
       apps,
       error: errorText,
-    }, new Date(), translate);
+    }, new Date());
     this.channel.append(text);
     this.channel.show(true);
     const outcome: TicketRecord['outcome'] = apps ? 'succeeded' : cancelled ? 'cancelled' : 'failed';

@@ -81,16 +81,6 @@ describe('renderTicket', () => {
     ]);
   });
 
-  it('translates every text through the function given', () => {
-    const t = (message: string, ...args: (string | number)[]): string =>
-      `[${message.replace(/\{(\d+)\}/g, (_m, index: string) => String(args[Number(index)]))}]`;
-    const text = renderTicket(ticket({ apps: apps.slice(1, 2) }), now, t);
-    assert.match(text, /^\[Ticket #7 · scope "Production"/);
-    assert.match(text, /\[NAME\] {2}\[REGION\]/);
-    assert.match(text, /\[5 minutes ago\]/);
-    assert.match(text, /\[1 app\]/);
-  });
-
   it('renders 20,000 rows well under 150 ms', function () {
     this.retries(2); // a timing bound on a shared machine
     const many: TicketAppRow[] = [];
