@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi } from './api';
 import { createApi } from './createApi';
@@ -23,6 +24,9 @@ import { ActiveScope } from './activeScope/activeScope';
 import { registerActiveScopeStatusBar } from './activeScope/statusBar';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
+  // Modules without a `vscode` import (Heroku client, ticket text, form strings) translate through `@vscode/l10n`:
+  // hand it the bundle VS Code loaded for the display language (undefined for English: the source texts are used).
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   const logger = new Logger(new Redactor());
   // The store and the ticket history write globalState one update at a time (see serialUpdates).
   const globalState = serialUpdates(context.globalState);

@@ -28,20 +28,23 @@ async function pick<T>(items: readonly T[], toItem: (value: T) => vscode.QuickPi
   return picked.value;
 }
 
-function notFound(kind: string, id: string): Error {
-  return new UserFacingError(vscode.l10n.t('The {0} {1} no longer exists. Refresh the Providers view.', kind, id));
-}
+// Whole sentences per kind rather than a translated kind word in "{0}": other languages inflect it (gender, case).
+const notFound = {
+  provider: (id: string) => new UserFacingError(vscode.l10n.t('The provider {0} no longer exists. Refresh the Providers view.', id)),
+  credential: (id: string) => new UserFacingError(vscode.l10n.t('The credential {0} no longer exists. Refresh the Providers view.', id)),
+  scope: (id: string) => new UserFacingError(vscode.l10n.t('The scope {0} no longer exists. Refresh the Providers view.', id)),
+};
 
 export async function resolveProvider(store: ProviderStore, argument: TargetArgument): Promise<Provider> {
   const id = idFrom(argument, 'providerId', 'id');
-  if (id) return store.provider(id) ?? Promise.reject(notFound(vscode.l10n.t('provider'), id));
+  if (id) return store.provider(id) ?? Promise.reject(notFound.provider(id));
   return pick(store.providers(), (provider) => ({ label: provider.name, description: provider.accountId }),
     vscode.l10n.t('Select a provider'), vscode.l10n.t('There are no providers yet. Run "Provider Desk: Add Provider" first.'));
 }
 
 export async function resolveCredential(store: ProviderStore, argument: TargetArgument): Promise<Credential> {
   const id = idFrom(argument, 'credentialId');
-  if (id) return store.credential(id) ?? Promise.reject(notFound(vscode.l10n.t('credential'), id));
+  if (id) return store.credential(id) ?? Promise.reject(notFound.credential(id));
   const all = store.providers().flatMap((provider) => store.credentials(provider.id).map((credential) => ({ provider, credential })));
   const { credential } = await pick(all, ({ provider, credential }) => ({ label: credential.name, description: provider.name }),
     vscode.l10n.t('Select a credential'), vscode.l10n.t('There are no credentials yet. Add one under a provider\'s Credentials.'));
@@ -51,7 +54,7 @@ export async function resolveCredential(store: ProviderStore, argument: TargetAr
 /** The scope a command targets; from the palette a pick, with `preferredScopeId` (the active scope) preselected. */
 export async function resolveScope(store: ProviderStore, argument: TargetArgument, placeHolder = vscode.l10n.t('Select a scope'), preferredScopeId?: string): Promise<Scope> {
   const id = idFrom(argument, 'scopeId');
-  if (id) return store.scope(id) ?? Promise.reject(notFound(vscode.l10n.t('scope'), id));
+  if (id) return store.scope(id) ?? Promise.reject(notFound.scope(id));
   return pickScope(store, placeHolder, preferredScopeId);
 }
 

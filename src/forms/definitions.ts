@@ -1,12 +1,12 @@
 // What each form shows and does, built from the store. No `vscode` import: the store is reached through the
-// structural FormStore below (the real ProviderStore satisfies it) and texts through an injected `t`.
+// structural FormStore below (the real ProviderStore satisfies it) and texts through `@vscode/l10n` (see strings.ts).
 import type { Credential, CredentialInput, Provider, ProviderInput, Scope, ScopeInput } from '../model';
 import { fieldTypes, providerTypes } from '../model';
 import type { CredentialValues, FormKind, FormMode, FormValues, InitField, InitMessage, InitValues } from '../shared/protocol';
 import { NotFoundError } from '../store/errors';
 import type { FormDefinition, SaveOutcome } from './controller';
 import { toCredentialInput, toProviderInput, toScopeInput, validateFormValues, type FormValidationContext } from './formValidation';
-import { formStrings, formTitle, savedNotification, type Translate } from './strings';
+import { formStrings, formTitle, savedNotification } from './strings';
 
 /** The part of ProviderStore the forms use. */
 export interface FormStore {
@@ -26,7 +26,6 @@ export interface FormStore {
 
 export interface DefinitionDeps {
   store: FormStore;
-  t: Translate;
 }
 
 /** One open panel per key: opening the same form (kind + target) again focuses it. */
@@ -52,9 +51,8 @@ interface Parts {
   herokuImportProviderId?: string;
 }
 
-function definition(deps: DefinitionDeps, parts: Parts): FormDefinition {
-  const { t } = deps;
-  const title = (): string => formTitle(t, parts.kind, parts.mode, parts.subject());
+function definition(parts: Parts): FormDefinition {
+  const title = (): string => formTitle(parts.kind, parts.mode, parts.subject());
   return {
     kind: parts.kind,
     mode: parts.mode,
@@ -83,7 +81,7 @@ function definition(deps: DefinitionDeps, parts: Parts): FormDefinition {
             .map((sibling) => (typeof sibling === 'string' ? sibling : sibling.name)),
           credentialIds: credentials.map((credential) => credential.id),
         },
-        strings: formStrings(t, parts.kind, parts.mode),
+        strings: formStrings(parts.kind, parts.mode),
       };
     },
     validate(values, live) {
@@ -98,10 +96,10 @@ function wrongKind(expected: FormKind, values: FormValues): Error {
 }
 
 export function providerForm(deps: DefinitionDeps, providerId?: string): FormDefinition {
-  const { store, t } = deps;
+  const { store } = deps;
   const mode: FormMode = providerId === undefined ? 'create' : 'edit';
   const current = (): Provider | undefined => (providerId === undefined ? undefined : store.provider(providerId));
-  return definition(deps, {
+  return definition({
     kind: 'provider',
     mode,
     key: formKey('provider', undefined, providerId),
@@ -120,23 +118,23 @@ export function providerForm(deps: DefinitionDeps, providerId?: string): FormDef
       const input = toProviderInput(values);
       if (providerId === undefined) {
         const created = await store.createProvider(input);
-        return { reveal: { providerId: created.id }, notification: savedNotification(t, 'provider', mode, created.name) };
+        return { reveal: { providerId: created.id }, notification: savedNotification('provider', mode, created.name) };
       }
       await store.updateProvider(providerId, input);
       const name = store.provider(providerId)?.name ?? values.name.trim();
-      return { reveal: { providerId }, notification: savedNotification(t, 'provider', mode, name) };
+      return { reveal: { providerId }, notification: savedNotification('provider', mode, name) };
     },
   });
 }
 
 export function credentialForm(deps: DefinitionDeps, providerId: string, credentialId?: string): FormDefinition {
-  const { store, t } = deps;
+  const { store } = deps;
   const mode: FormMode = credentialId === undefined ? 'create' : 'edit';
   const current = (): Credential | undefined => {
     const credential = credentialId === undefined ? undefined : store.credential(credentialId);
     return credential?.providerId === providerId ? credential : undefined;
   };
-  return definition(deps, {
+  return definition({
     kind: 'credential',
     mode,
     key: formKey('credential', providerId, credentialId),
@@ -163,14 +161,14 @@ export function credentialForm(deps: DefinitionDeps, providerId: string, credent
       if (credentialId === undefined) {
         // A new credential has no stored fields: an id sent along could only point at another credential's secret.
         const created = await store.createCredential(providerId, toCredentialInput(withoutFieldIds(values)));
-        return { reveal: { providerId, credentialId: created.id }, notification: savedNotification(t, 'credential', mode, created.name) };
+        return { reveal: { providerId, credentialId: created.id }, notification: savedNotification('credential', mode, created.name) };
       }
       // Write only the credential that was validated: field ids were matched against current()'s fields, and an id
       // of another provider's credential must not reach updateCredential (which would match its stored secrets).
       if (current() === undefined) throw new NotFoundError('credential', credentialId);
       await store.updateCredential(credentialId, toCredentialInput(values));
       const name = store.credential(credentialId)?.name ?? values.name.trim();
-      return { reveal: { providerId, credentialId }, notification: savedNotification(t, 'credential', mode, name) };
+      return { reveal: { providerId, credentialId }, notification: savedNotification('credential', mode, name) };
     },
   });
 }
@@ -187,7 +185,7 @@ function withoutFieldIds(values: CredentialValues): CredentialValues {
 }
 
 export function scopeForm(deps: DefinitionDeps, providerId: string, scopeId?: string): FormDefinition {
-  const { store, t } = deps;
+  const { store } = deps;
   const mode: FormMode = scopeId === undefined ? 'create' : 'edit';
   const current = (): Scope | undefined => {
     const scope = scopeId === undefined ? undefined : store.scope(scopeId);
@@ -195,7 +193,7 @@ export function scopeForm(deps: DefinitionDeps, providerId: string, scopeId?: st
   };
   const credentials = (): { id: string; name: string }[] =>
     store.credentials(providerId).map((credential) => ({ id: credential.id, name: credential.name }));
-  return definition(deps, {
+  return definition({
     kind: 'scope',
     mode,
     key: formKey('scope', providerId, scopeId),
@@ -214,11 +212,11 @@ export function scopeForm(deps: DefinitionDeps, providerId: string, scopeId?: st
       const input = toScopeInput(values);
       if (scopeId === undefined) {
         const created = await store.createScope(providerId, input);
-        return { reveal: { providerId, scopeId: created.id }, notification: savedNotification(t, 'scope', mode, created.name) };
+        return { reveal: { providerId, scopeId: created.id }, notification: savedNotification('scope', mode, created.name) };
       }
       await store.updateScope(scopeId, input);
       const name = store.scope(scopeId)?.name ?? values.name.trim();
-      return { reveal: { providerId, scopeId }, notification: savedNotification(t, 'scope', mode, name) };
+      return { reveal: { providerId, scopeId }, notification: savedNotification('scope', mode, name) };
     },
   });
 }

@@ -5,7 +5,6 @@ import type { FormDefinition } from './controller';
 import { credentialForm, providerForm, scopeForm, type DefinitionDeps } from './definitions';
 import type { Forms } from './forms';
 import { FormPanel } from './panel';
-import type { Translate } from './strings';
 
 export type { Forms } from './forms';
 
@@ -15,8 +14,7 @@ export type { Forms } from './forms';
  * provider in the title) and close when their object is deleted.
  */
 export function createForms(services: Omit<Services, 'forms'>): Forms {
-  const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
-  const deps: DefinitionDeps = { store: services.store, t };
+  const deps: DefinitionDeps = { store: services.store };
   const panels = new Map<string, FormPanel>();
 
   const open = async (definition: FormDefinition): Promise<void> => {
@@ -26,7 +24,7 @@ export function createForms(services: Omit<Services, 'forms'>): Forms {
       return;
     }
     if (!definition.exists()) {
-      throw new UserFacingError(t('That item no longer exists. Refresh the Providers view.'));
+      throw new UserFacingError(vscode.l10n.t('That item no longer exists. Refresh the Providers view.'));
     }
     const panel = new FormPanel(services, definition);
     panels.set(definition.key, panel);

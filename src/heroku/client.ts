@@ -14,7 +14,7 @@
 // import() type-checks, runs under tsx/mocha, and esbuild bundles it into dist/extension.js all the same.
 import type { z } from 'zod';
 import { HerokuApiError, redactSecrets, type HerokuApiErrorDetails, type HerokuErrorKind } from './errors';
-import { herokuMessages as m, plainTranslate, type Translate } from './messages';
+import { herokuMessages as m } from './messages';
 import {
   accountSchema, appListSchema, dynoListSchema, errorBodySchema,
   type HerokuAccount, type HerokuApp, type HerokuDyno,
@@ -71,8 +71,6 @@ export interface HerokuClientOptions {
   fetchImpl?: FetchLike;
   /** Receives one line per request and retry; never contains the token. */
   onLog?: (entry: HerokuLogEntry) => void;
-  /** `vscode.l10n.t` in the extension (default: English with `{0}` placeholders filled in). */
-  translate?: Translate;
   /** Largest response body read (default 8 MiB). */
   maxResponseBytes?: number;
   /** Items per page requested from list endpoints, 1–1000 (default 1000). */
@@ -132,10 +130,10 @@ function isLoopback(hostname: string): boolean {
 }
 
 /** The API base URL for an Account ID (`api.heroku.com` → `https://api.heroku.com/`). Plain http only for loopback. */
-export function herokuApiUrl(accountId: string, t: Translate = plainTranslate): URL {
+export function herokuApiUrl(accountId: string): URL {
   const trimmed = accountId.trim();
   const invalid = (): HerokuApiError =>
-    new HerokuApiError(m.invalidAccountId(t, trimmed), { kind: 'configuration', host: trimmed });
+    new HerokuApiError(m.invalidAccountId(trimmed), { kind: 'configuration', host: trimmed });
   if (!trimmed || /\s/.test(trimmed)) throw invalid();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
@@ -148,7 +146,7 @@ export function herokuApiUrl(accountId: string, t: Translate = plainTranslate): 
     throw invalid();
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new HerokuApiError(m.insecureAccountId(t, url.host), { kind: 'configuration', host: url.host });
+    throw new HerokuApiError(m.insecureAccountId(url.host), { kind: 'configuration', host: url.host });
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url;
@@ -217,20 +215,18 @@ export class HerokuClient {
   private readonly retry: RetryOptions;
   private readonly fetchImpl: FetchLike | undefined;
   private readonly onLog: ((entry: HerokuLogEntry) => void) | undefined;
-  private readonly t: Translate;
   private readonly maxResponseBytes: number;
   private readonly pageSize: number;
   private readonly random: () => number;
   private lastRateLimitRemaining: number | undefined;
 
   constructor(options: HerokuClientOptions) {
-    this.t = options.translate ?? plainTranslate;
-    this.base = herokuApiUrl(options.baseUrl, this.t);
+    this.base = herokuApiUrl(options.baseUrl);
     this.baseUrl = this.base.href;
     this.host = this.base.host;
     const token = (options.token ?? '').trim();
-    if (!token) throw new HerokuApiError(m.emptyToken(this.t), { kind: 'configuration', host: this.host });
-    if (!/^[\x21-\x7e]+$/.test(token)) throw new HerokuApiError(m.invalidToken(this.t), { kind: 'configuration', host: this.host });
+    if (!token) throw new HerokuApiError(m.emptyToken(), { kind: 'configuration', host: this.host });
+    if (!/^[\x21-\x7e]+$/.test(token)) throw new HerokuApiError(m.invalidToken(), { kind: 'configuration', host: this.host });
     this.token = token;
     this.userAgent = options.userAgent;
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
@@ -261,7 +257,7 @@ export class HerokuClient {
   /** The dynos of one app (by name or id), sorted by name. */
   async listDynos(app: string, options: ListOptions<HerokuDyno> = {}): Promise<HerokuDyno[]> {
     const dynos = await this.list(`/apps/${encodeURIComponent(app)}/dynos`, 'id', dynoListSchema, options,
-      () => new HerokuApiError(m.notFoundApp(this.t, redactSecrets(app, [this.token])), { kind: 'not_found', host: this.host, status: 404, id: 'not_found' }));
+      () => new HerokuApiError(m.notFoundApp(redactSecrets(app, [this.token])), { kind: 'not_found', host: this.host, status: 404, id: 'not_found' }));
     return dynos.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
@@ -303,7 +299,7 @@ export class HerokuClient {
         if (head.status === 206 && head.nextRange) {
           range = head.nextRange;
           if (requested.has(range) || pages >= maxPages) {
-            throw new HerokuApiError(m.paginationLoop(this.t, this.host), { kind: 'bad_response', host: this.host, status: head.status });
+            throw new HerokuApiError(m.paginationLoop(this.host), { kind: 'bad_response', host: this.host, status: head.status });
           }
           requested.add(range);
           next = start(range);
@@ -381,7 +377,7 @@ export class HerokuClient {
         if (error instanceof HerokuApiError) throw error;
         if (timedOut) {
           const seconds = Math.round(this.timeoutMs / 100) / 10;
-          throw this.error(m.timeout(this.t, this.host, seconds), { kind: 'timeout', attempts: attempt });
+          throw this.error(m.timeout(this.host, seconds), { kind: 'timeout', attempts: attempt });
         }
         retry = this.networkFailure(error);
       } finally {
@@ -421,20 +417,20 @@ export class HerokuClient {
         target = undefined;
       }
       if (!target) {
-        throw this.error(m.redirectInvalid(this.t, this.host, response.status), { kind: 'redirect', status: response.status });
+        throw this.error(m.redirectInvalid(this.host, response.status), { kind: 'redirect', status: response.status });
       }
       if (target.origin !== this.base.origin) {
         this.log('warn', `GET ${path}: refused a ${response.status} redirect to ${this.redact(target.origin)}`);
-        throw this.error(m.redirectOtherOrigin(this.t, this.host, this.redact(target.host || target.origin)), { kind: 'redirect', status: response.status });
+        throw this.error(m.redirectOtherOrigin(this.host, this.redact(target.host || target.origin)), { kind: 'redirect', status: response.status });
       }
-      if (hops >= maxRedirects) throw this.error(m.redirectLoop(this.t, this.host), { kind: 'redirect', status: response.status });
+      if (hops >= maxRedirects) throw this.error(m.redirectLoop(this.host), { kind: 'redirect', status: response.status });
       url = target;
     }
   }
 
   /** The body as text; past `limit` bytes either truncated (error bodies) or a bad_response error. */
   private async readText(response: FetchLikeResponse, limit: number, truncate: boolean): Promise<string> {
-    const tooLarge = (): HerokuApiError => this.error(m.tooLarge(this.t, this.host, Math.round(limit / 1024 / 1024)),
+    const tooLarge = (): HerokuApiError => this.error(m.tooLarge(this.host, Math.round(limit / 1024 / 1024)),
       { kind: 'bad_response', status: response.status });
     const declared = Number(response.headers.get('content-length'));
     if (!truncate && Number.isFinite(declared) && declared > limit) {
@@ -470,9 +466,9 @@ export class HerokuClient {
       return JSON.parse(text) as unknown;
     } catch {
       const contentType = response.headers.get('content-type') ?? '';
-      const what = /html/i.test(contentType) || /^\s*</.test(text) ? m.bodyHtml(this.t)
-        : text.trim() === '' ? m.bodyEmpty(this.t) : m.bodyMalformed(this.t);
-      throw this.error(m.notJson(this.t, this.host, head.status, what), { kind: 'bad_response', status: head.status, requestId: head.requestId });
+      const what = /html/i.test(contentType) || /^\s*</.test(text) ? m.bodyHtml()
+        : text.trim() === '' ? m.bodyEmpty() : m.bodyMalformed();
+      throw this.error(m.notJson(this.host, head.status, what), { kind: 'bad_response', status: head.status, requestId: head.requestId });
     }
   }
 
@@ -481,7 +477,7 @@ export class HerokuClient {
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const detail = this.redact(`${formatPath(issue?.path ?? [])}: ${issue?.message ?? 'unexpected data'}`).slice(0, 200);
-    throw this.error(m.wrongShape(this.t, this.host, head.status, detail), { kind: 'bad_response', status: head.status, requestId: head.requestId });
+    throw this.error(m.wrongShape(this.host, head.status, detail), { kind: 'bad_response', status: head.status, requestId: head.requestId });
   }
 
   /** An error status: a retry plan (429, 5xx) or a thrown HerokuApiError. */
@@ -507,31 +503,31 @@ export class HerokuClient {
       return {
         delayMs: retryAfterMs,
         error: (attempts) => this.error(
-          retryAfterMs === undefined ? m.rateLimited(this.t) : m.rateLimitedWait(this.t, Math.ceil(retryAfterMs / 1000)),
+          retryAfterMs === undefined ? m.rateLimited() : m.rateLimitedWait(Math.ceil(retryAfterMs / 1000)),
           { kind: 'rate_limited', attempts, ...details }),
       };
     }
     if (status >= 500) {
       const error = (attempts: number): HerokuApiError => this.error(
-        html ? m.serverHtml(this.t, this.host, status, attempts) : m.server(this.t, this.host, status, attempts),
+        html ? m.serverHtml(this.host, status, attempts) : m.server(this.host, status, attempts),
         { kind: 'server', attempts, ...details });
       if (!retryableStatuses.has(status)) throw error(1);
       return { delayMs: undefined, error };
     }
     switch (status) {
       case 401:
-        throw fail('unauthorized', m.unauthorized(this.t));
+        throw fail('unauthorized', m.unauthorized());
       case 403:
-        throw fail('forbidden', m.forbidden(this.t, herokuMessage ?? ''));
+        throw fail('forbidden', m.forbidden(herokuMessage ?? ''));
       case 404:
-        throw request.notFound?.() ?? fail('not_found', m.notFound(this.t, this.host, request.path));
+        throw request.notFound?.() ?? fail('not_found', m.notFound(this.host, request.path));
       case 406:
-        throw fail('client_error', m.notAcceptable(this.t, this.host));
+        throw fail('client_error', m.notAcceptable(this.host));
       case 416:
-        throw fail('client_error', m.rangeNotSatisfiable(this.t, this.host));
+        throw fail('client_error', m.rangeNotSatisfiable(this.host));
       default:
-        if (status >= 400) throw fail('client_error', m.clientError(this.t, this.host, status, herokuMessage ?? ''));
-        throw fail('bad_response', m.notJson(this.t, this.host, status, html ? m.bodyHtml(this.t) : m.bodyMalformed(this.t)));
+        if (status >= 400) throw fail('client_error', m.clientError(this.host, status, herokuMessage ?? ''));
+        throw fail('bad_response', m.notJson(this.host, status, html ? m.bodyHtml() : m.bodyMalformed()));
     }
   }
 
@@ -540,15 +536,15 @@ export class HerokuClient {
     const raw = error instanceof Error ? error.message : String(error);
     const detail = this.redact(code ?? raw).slice(0, 200);
     if (code && tlsCodes.test(code)) {
-      throw this.error(m.tls(this.t, this.host, detail), { kind: 'network', code });
+      throw this.error(m.tls(this.host, detail), { kind: 'network', code });
     }
     if (code === 'ENOTFOUND' || code === 'EAI_NONAME' || code === 'EAI_FAIL') {
-      throw this.error(m.dns(this.t, this.host), { kind: 'network', code });
+      throw this.error(m.dns(this.host), { kind: 'network', code });
     }
     return {
       delayMs: undefined,
       error: (attempts) => this.error(
-        code && dnsCodes.has(code) ? m.dns(this.t, this.host) : code === 'ECONNREFUSED' ? m.refused(this.t, this.host) : m.network(this.t, this.host, detail),
+        code && dnsCodes.has(code) ? m.dns(this.host) : code === 'ECONNREFUSED' ? m.refused(this.host) : m.network(this.host, detail),
         { kind: 'network', code, attempts }),
     };
   }
@@ -585,7 +581,7 @@ export class HerokuClient {
   }
 
   private cancelled(): HerokuApiError {
-    return this.error(m.cancelled(this.t), { kind: 'cancelled' });
+    return this.error(m.cancelled(), { kind: 'cancelled' });
   }
 
   private error(message: string, details: Omit<HerokuApiErrorDetails, 'host'>): HerokuApiError {

@@ -8,5 +8,5 @@ export {
   HerokuApiError, isHerokuApiError, isHerokuCancellation, redactSecrets, redactedMarker,
   type HerokuErrorKind, type HerokuApiErrorDetails,
 } from './errors';
-export { herokuMessages, plainTranslate, type Translate } from './messages';
+export { herokuMessages } from './messages';
 export type { HerokuAccount, HerokuApp, HerokuDyno } from './schemas';

@@ -23,8 +23,6 @@ export function freeCredentialName(taken: readonly string[]): string {
  */
 export function registerHerokuImport(services: Services, userAgent: string): void {
   const { context, logger, store } = services;
-  const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
   registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown, options?: { name?: unknown }) => {
     const provider = await resolveProvider(store, target);
     const requestedName = typeof options?.name === 'string' && options.name.trim() ? options.name.trim() : undefined;
@@ -54,7 +52,6 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
           baseUrl: provider.accountId,
           token,
           userAgent,
-          translate,
           onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
         });
         return await client.getAccount({ signal: abort.signal });

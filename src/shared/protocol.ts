@@ -138,7 +138,7 @@ export interface ValidationContext {
   credentialIds: string[];
 }
 
-/** Every user-visible text of the form, localised by the extension (vscode.l10n) so the webview needs no l10n. */
+/** Every user-visible text of the form, localised by the extension (forms/strings.ts) so the webview needs no l10n. */
 export interface FormStrings {
   name: string;
   type: string;

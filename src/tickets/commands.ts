@@ -6,6 +6,7 @@ import { resolveScope } from '../common/targets';
 import type { HerokuClient } from '../heroku';
 import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
+import { formatAppCount, formatDynoCount } from './render';
 import type { TicketHistory, TicketRecord } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
@@ -99,8 +100,8 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
     if (ticket.outcome === 'cancelled') return vscode.l10n.t('cancelled');
     if (ticket.outcome === 'failed') return vscode.l10n.t('failed ({0})', ticket.errorKind ?? '?');
     switch (ticket.kind) {
-      case 'apps': return vscode.l10n.t('{0} apps', ticket.appCount ?? 0);
-      case 'dynos': return vscode.l10n.t('{0} dynos', ticket.dynoCount ?? 0);
+      case 'apps': return formatAppCount(ticket.appCount ?? 0);
+      case 'dynos': return formatDynoCount(ticket.dynoCount ?? 0);
       case 'account': return vscode.l10n.t('account');
     }
   };

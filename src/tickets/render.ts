@@ -1,5 +1,6 @@
-// Renders tickets as plain text for the "Provider Desk" output channel. Pure (no `vscode`): the current time and
-// the translate function are passed in, so the output is deterministic in tests.
+// Renders tickets as plain text for the "Provider Desk" output channel. Pure (no `vscode`): the current time is passed
+// in, so the output is deterministic in tests; texts go through `@vscode/l10n` (English unless the extension configured
+// a bundle, see heroku/messages.ts).
 //
 //   Ticket #12 · scope "Production" · provider "Heroku" · 2025-11-27T19:34:00.000Z
 //
@@ -9,9 +10,7 @@
 //   1 app
 //
 // Built with arrays and one join, so 20,000 rows take a few milliseconds.
-import { plainTranslate, type Translate } from '../heroku/messages';
-
-export type { Translate } from '../heroku/messages';
+import * as l10n from '@vscode/l10n';
 
 /** What an app row needs; `HerokuApp` fits. */
 export interface TicketAppRow {
@@ -70,6 +69,7 @@ export interface AccountTicketRenderInput extends TicketHeading {
   readonly account?: TicketAccount;
 }
 
+
 const missing = '—';
 const gap = '  ';
 const minute = 60_000;
@@ -86,8 +86,12 @@ export function formatCount(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-export function formatAppCount(count: number, t: Translate = plainTranslate): string {
-  return count === 1 ? t('1 app') : t('{0} apps', formatCount(count));
+export function formatAppCount(count: number): string {
+  return count === 1 ? l10n.t('1 app') : l10n.t('{0} apps', formatCount(count));
+}
+
+export function formatDynoCount(count: number): string {
+  return count === 1 ? l10n.t('1 dyno') : l10n.t('{0} dynos', formatCount(count));
 }
 
 /** `YYYY-MM-DD HH:MM` in UTC; undefined for a missing or unparseable time. */
@@ -101,14 +105,15 @@ export function formatUtcMinute(value: Date | string | number | null | undefined
 
 type AgeUnit = 'future' | 'now' | 'minute' | 'hour' | 'day' | 'month' | 'year';
 
-const ageTexts: Record<AgeUnit, readonly [one: string, many: string]> = {
-  future: ['in the future', 'in the future'],
-  now: ['just now', 'just now'],
-  minute: ['1 minute ago', '{0} minutes ago'],
-  hour: ['1 hour ago', '{0} hours ago'],
-  day: ['1 day ago', '{0} days ago'],
-  month: ['1 month ago', '{0} months ago'],
-  year: ['1 year ago', '{0} years ago'],
+// Whole sentences per unit and number, not "{0} {1} ago": languages inflect the unit and order the words differently.
+const ageTexts: Record<AgeUnit, (count: number) => string> = {
+  future: () => l10n.t('in the future'),
+  now: () => l10n.t('just now'),
+  minute: (count) => count === 1 ? l10n.t('1 minute ago') : l10n.t('{0} minutes ago', count),
+  hour: (count) => count === 1 ? l10n.t('1 hour ago') : l10n.t('{0} hours ago', count),
+  day: (count) => count === 1 ? l10n.t('1 day ago') : l10n.t('{0} days ago', count),
+  month: (count) => count === 1 ? l10n.t('1 month ago') : l10n.t('{0} months ago', count),
+  year: (count) => count === 1 ? l10n.t('1 year ago') : l10n.t('{0} years ago', count),
 };
 
 function ageOf(elapsed: number): [AgeUnit, number] {
@@ -122,15 +127,11 @@ function ageOf(elapsed: number): [AgeUnit, number] {
   return ['year', Math.floor(days / 365)];
 }
 
-function ageText(unit: AgeUnit, count: number, t: Translate): string {
-  const [one, many] = ageTexts[unit];
-  return count === 1 || unit === 'future' || unit === 'now' ? t(one) : t(many, count);
-}
 
 /** `just now`, `5 minutes ago`, `3 days ago`, `2 years ago` (whole units, rounded down; a month is 30 days). */
-export function formatAge(thenMs: number, nowMs: number, t: Translate = plainTranslate): string {
+export function formatAge(thenMs: number, nowMs: number): string {
   const [unit, count] = ageOf(nowMs - thenMs);
-  return ageText(unit, count, t);
+  return ageTexts[unit](count);
 }
 
 /**
@@ -140,7 +141,7 @@ export function formatAge(thenMs: number, nowMs: number, t: Translate = plainTra
 class TimeFormatter {
   private readonly ages = new Map<string, string>();
 
-  constructor(private readonly nowMs: number, private readonly t: Translate) {}
+  constructor(private readonly nowMs: number) {}
 
   format(iso: string | null | undefined): string {
     const ms = iso ? Date.parse(iso) : NaN;
@@ -150,7 +151,7 @@ class TimeFormatter {
     const [unit, units] = ageOf(this.nowMs - ms);
     const key = `${unit}${units}`;
     let age = this.ages.get(key);
-    if (age === undefined) this.ages.set(key, age = ageText(unit, units, this.t));
+    if (age === undefined) this.ages.set(key, age = ageTexts[unit](units));
     return `${minuteText}${gap}${age}`;
   }
 }
@@ -174,15 +175,15 @@ function alignedLines(columns: readonly (readonly string[])[], headers?: readonl
   return lines;
 }
 
-function heading(ticket: TicketHeading, t: Translate): string[] {
+function heading(ticket: TicketHeading): string[] {
   const started = toMillis(ticket.startedAt);
   const startedText = Number.isFinite(started) ? new Date(started).toISOString() : String(ticket.startedAt);
-  return [t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText), ''];
+  return [l10n.t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText), ''];
 }
 
 /** Heading, optional subject line, body; ends with a blank line so that consecutive tickets stay apart in the channel. */
-function ticketText(ticket: TicketHeading, subject: string | undefined, body: () => string[], t: Translate): string {
-  const lines = heading(ticket, t);
+function ticketText(ticket: TicketHeading, subject: string | undefined, body: () => string[]): string {
+  const lines = heading(ticket);
   if (subject !== undefined) lines.push(subject, '');
   lines.push(...(ticket.error !== undefined ? [ticket.error] : body()), '', '');
   return lines.join('\n');
@@ -193,12 +194,12 @@ function byName(a: TicketAppRow, b: TicketAppRow): number {
 }
 
 /** The apps ticket: NAME, REGION, STACK, LAST UPDATED, sorted by name. */
-export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
+export function renderTicket(ticket: TicketRenderInput, now: Date | number): string {
   return ticketText(ticket, undefined, () => {
     const apps = ticket.apps ?? [];
-    if (apps.length === 0) return [t('This account has no apps.')];
+    if (apps.length === 0) return [l10n.t('This account has no apps.')];
     const sorted = [...apps].sort(byName);
-    const time = new TimeFormatter(toMillis(now), t);
+    const time = new TimeFormatter(toMillis(now));
     const count = sorted.length;
     const names = new Array<string>(count);
     const regions = new Array<string>(count);
@@ -211,20 +212,20 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number, t: T
       stacks[i] = app.stack || missing;
       updated[i] = time.format(app.updatedAt);
     }
-    const headers = [t('NAME'), t('REGION'), t('STACK'), t('LAST UPDATED (UTC)')];
-    return [...alignedLines([names, regions, stacks, updated], headers), '', formatAppCount(count, t)];
-  }, t);
+    const headers = [l10n.t('NAME'), l10n.t('REGION'), l10n.t('STACK'), l10n.t('LAST UPDATED (UTC)')];
+    return [...alignedLines([names, regions, stacks, updated], headers), '', formatAppCount(count)];
+  });
 }
 
 const dynoOrder = new Intl.Collator('en', { numeric: true });
 
 /** The dynos ticket: NAME, STATE, SIZE, TYPE, UPDATED, COMMAND (last, as it is the longest), `web.2` before `web.10`. */
-export function renderDynoTicket(ticket: DynoTicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
-  return ticketText(ticket, t('Dynos of app "{0}"', ticket.app), () => {
+export function renderDynoTicket(ticket: DynoTicketRenderInput, now: Date | number): string {
+  return ticketText(ticket, l10n.t('Dynos of app "{0}"', ticket.app), () => {
     const dynos = [...ticket.dynos ?? []].sort((a, b) => dynoOrder.compare(a.name, b.name));
-    if (dynos.length === 0) return [t('App "{0}" has no dynos. Scale a process type up to start one.', ticket.app)];
-    const time = new TimeFormatter(toMillis(now), t);
-    const headers = [t('NAME'), t('STATE'), t('SIZE'), t('TYPE'), t('UPDATED (UTC)'), t('COMMAND')];
+    if (dynos.length === 0) return [l10n.t('App "{0}" has no dynos. Scale a process type up to start one.', ticket.app)];
+    const time = new TimeFormatter(toMillis(now));
+    const headers = [l10n.t('NAME'), l10n.t('STATE'), l10n.t('SIZE'), l10n.t('TYPE'), l10n.t('UPDATED (UTC)'), l10n.t('COMMAND')];
     const columns = [
       dynos.map((dyno) => dyno.name),
       dynos.map((dyno) => dyno.state),
@@ -233,25 +234,24 @@ export function renderDynoTicket(ticket: DynoTicketRenderInput, now: Date | numb
       dynos.map((dyno) => time.format(dyno.updatedAt)),
       dynos.map((dyno) => dyno.command || missing),
     ];
-    const countText = dynos.length === 1 ? t('1 dyno') : t('{0} dynos', formatCount(dynos.length));
-    return [...alignedLines(columns, headers), '', countText];
-  }, t);
+    return [...alignedLines(columns, headers), '', formatDynoCount(dynos.length)];
+  });
 }
 
 /** The account ticket: one labelled line per fact. */
-export function renderAccountTicket(ticket: AccountTicketRenderInput, now: Date | number, t: Translate = plainTranslate): string {
-  return ticketText(ticket, t('Heroku account'), () => {
+export function renderAccountTicket(ticket: AccountTicketRenderInput, now: Date | number): string {
+  return ticketText(ticket, l10n.t('Heroku account'), () => {
     const account = ticket.account!;
-    const time = new TimeFormatter(toMillis(now), t);
+    const time = new TimeFormatter(toMillis(now));
     const yesNo = (value: boolean | null | undefined, yes: string, no: string): string => (value === true ? yes : value === false ? no : missing);
     const facts: [string, string][] = [
-      [t('EMAIL'), account.email],
-      [t('NAME'), account.name || missing],
-      [t('TWO-FACTOR AUTHENTICATION'), yesNo(account.twoFactorAuthentication, t('on'), t('off'))],
-      [t('VERIFIED'), yesNo(account.verified, t('yes'), t('no'))],
-      [t('LAST LOGIN (UTC)'), time.format(account.lastLogin)],
-      [t('CREATED (UTC)'), time.format(account.createdAt)],
+      [l10n.t('EMAIL'), account.email],
+      [l10n.t('NAME'), account.name || missing],
+      [l10n.t('TWO-FACTOR AUTHENTICATION'), yesNo(account.twoFactorAuthentication, l10n.t('on'), l10n.t('off'))],
+      [l10n.t('VERIFIED'), yesNo(account.verified, l10n.t('yes'), l10n.t('no'))],
+      [l10n.t('LAST LOGIN (UTC)'), time.format(account.lastLogin)],
+      [l10n.t('CREATED (UTC)'), time.format(account.createdAt)],
     ];
     return alignedLines([facts.map(([label]) => label), facts.map(([, value]) => value)]);
-  }, t);
+  });
 }

@@ -32,8 +32,6 @@ interface TicketKindRun<T> {
   summary(data: T | undefined): Pick<TicketRecord, 'appCount' | 'app' | 'dynoCount'>;
 }
 
-const translate = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
-
 /**
  * Runs tickets against a scope's provider with the scope's credential. Every run is aborted when the extension
  * deactivates, so a request in flight never outlives the extension host.
@@ -67,7 +65,6 @@ export class TicketRunner implements vscode.Disposable {
       baseUrl: provider.accountId,
       token,
       userAgent: this.userAgent,
-      translate,
       onLog: (entry) => this.logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
     });
   }
@@ -77,7 +74,7 @@ export class TicketRunner implements vscode.Disposable {
     return this.run(scope, cancellation, {
       kind: 'apps',
       fetch: (client, signal) => client.listApps({ signal }),
-      render: (heading, apps, now) => renderTicket({ ...heading, apps }, now, translate),
+      render: (heading, apps, now) => renderTicket({ ...heading, apps }, now),
       summary: (apps) => ({ appCount: apps?.length }),
     });
   }
@@ -87,7 +84,7 @@ export class TicketRunner implements vscode.Disposable {
     return this.run(scope, cancellation, {
       kind: 'dynos',
       fetch: (client, signal) => client.listDynos(app, { signal }),
-      render: (heading, dynos, now) => renderDynoTicket({ ...heading, app, dynos }, now, translate),
+      render: (heading, dynos, now) => renderDynoTicket({ ...heading, app, dynos }, now),
       summary: (dynos) => ({ app, dynoCount: dynos?.length }),
     });
   }
@@ -97,7 +94,7 @@ export class TicketRunner implements vscode.Disposable {
     return this.run(scope, cancellation, {
       kind: 'account',
       fetch: (client, signal) => client.getAccount({ signal }),
-      render: (heading, account, now) => renderAccountTicket({ ...heading, account }, now, translate),
+      render: (heading, account, now) => renderAccountTicket({ ...heading, account }, now),
       summary: () => ({}),
     });
   }

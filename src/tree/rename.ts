@@ -8,7 +8,6 @@ import { ScopeNode } from './nodes/scopeNode';
 
 interface RenameTarget {
   kind: 'provider' | 'credential' | 'scope';
-  label: string;
   id: string;
   name: string;
   siblings: readonly { id: string; name: string }[];
@@ -21,28 +20,35 @@ export function registerRename(services: Services): void {
   const targetOf = (node: unknown): RenameTarget | undefined => {
     if (node instanceof ProviderNode && node.provider) {
       const { id, name } = node.provider;
-      return { kind: 'provider', label: vscode.l10n.t('provider'), id, name, siblings: store.providers() };
+      return { kind: 'provider', id, name, siblings: store.providers() };
     }
     const scope = node instanceof ScopeNode ? store.scope(node.scopeId) : undefined;
-    if (scope) return { kind: 'scope', label: vscode.l10n.t('scope'), id: scope.id, name: scope.name, siblings: store.scopes(scope.providerId) };
+    if (scope) return { kind: 'scope', id: scope.id, name: scope.name, siblings: store.scopes(scope.providerId) };
     const credential = node instanceof CredentialNode ? store.credential(node.credentialId) : undefined;
     if (credential) {
-      return { kind: 'credential', label: vscode.l10n.t('credential'), id: credential.id, name: credential.name, siblings: store.credentials(credential.providerId) };
+      return { kind: 'credential', id: credential.id, name: credential.name, siblings: store.credentials(credential.providerId) };
     }
     return undefined;
   };
+  // Whole sentences per kind rather than a translated kind word in "{0}": other languages inflect it (gender, case).
+  const renameTitle = { provider: (name: string) => vscode.l10n.t('Rename provider "{0}"', name),
+    scope: (name: string) => vscode.l10n.t('Rename scope "{0}"', name),
+    credential: (name: string) => vscode.l10n.t('Rename credential "{0}"', name) };
+  const nameTaken = { provider: (name: string) => vscode.l10n.t('Another provider is already named "{0}".', name),
+    scope: (name: string) => vscode.l10n.t('Another scope of this provider is already named "{0}".', name),
+    credential: (name: string) => vscode.l10n.t('Another credential of this provider is already named "{0}".', name) };
 
   registerCommand(context, logger, 'providerDesk.rename', async (node?: unknown) => {
     const target = targetOf(node ?? treeView.selection[0]);
     if (!target) return;
     const name = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Rename {0} "{1}"', target.label, target.name),
+      title: renameTitle[target.kind](target.name),
       value: target.name,
       validateInput: (value) => {
         const parsed = nameSchema.safeParse(value);
         if (!parsed.success) return parsed.error.issues[0]?.message;
         const taken = target.siblings.some((sibling) => sibling.id !== target.id && comparisonKey(sibling.name) === comparisonKey(parsed.data));
-        return taken ? vscode.l10n.t('Another {0} is already named "{1}".', target.label, parsed.data) : undefined;
+        return taken ? nameTaken[target.kind](parsed.data) : undefined;
       },
     });
     if (name === undefined || name.trim() === target.name) return;

@@ -102,7 +102,31 @@ export const workbenchSettings = {
   'remote.autoForwardPorts': false,
 };
 
-export async function startCodeServer(options: { runDir: string; folder: string; port?: number; env?: Record<string, string>; settings?: Record<string, unknown> }): Promise<CodeServer> {
+export interface CodeServerOptions {
+  runDir: string;
+  folder: string;
+  port?: number;
+  env?: Record<string, string>;
+  settings?: Record<string, unknown>;
+  /** Display language (`--locale`); anything but English also needs that language's pack installed. */
+  locale?: string;
+}
+
+/**
+ * Makes `--locale <languageId>` take effect, as installing that language's pack does. Without a pack VS Code falls back
+ * to English, and language packs come from the Marketplace, out of reach offline. The registration is the file VS Code
+ * writes after installing a pack from the Extensions view (`code-server --install-extension` does not write it);
+ * `coreTranslations` may translate nothing of VS Code itself: extensions still get their `bundle.l10n.<languageId>.json`
+ * and `package.nls.<languageId>.json`, because VS Code picks those by display language, not by the pack's contents.
+ */
+export function registerLanguagePack(userDataDir: string, languageId: string, label: string, coreTranslations: string): void {
+  fs.mkdirSync(userDataDir, { recursive: true });
+  const pack = { hash: `test-${languageId}`, extensions: [{ extensionIdentifier: { id: `providerdesk-test.language-pack-${languageId}` }, version: '1.0.0' }],
+    translations: { vscode: coreTranslations }, label };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [languageId]: pack }));
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const { runDir, folder } = options;
   const port = options.port ?? await freePort();
   const userDataDir = path.join(runDir, 'ud');
@@ -116,7 +140,7 @@ export async function startCodeServer(options: { runDir: string; folder: string;
     '--extensions-dir', path.join(runDir, 'exts'), '--disable-telemetry', '--disable-update-check',
     '--disable-workspace-trust', '--disable-getting-started-override',
     // The built workbench ignores the ?payload= that carries extensionTestsPath unless the smoke-test driver is on.
-    '--vscode-option', 'enable-smoke-test-driver', folder];
+    '--vscode-option', 'enable-smoke-test-driver', ...(options.locale ? ['--locale', options.locale] : []), folder];
   const child = spawn(codeServerBin, args, { env: serverEnv(runDir, options.env), stdio: ['ignore', log, log], detached: true });
   await waitHealthy(port, child);
   return {

@@ -7,7 +7,7 @@ import { repoRoot } from '../harness/codeServer';
 describe('The packaged VSIX', () => {
   const vsix = path.join(repoRoot, 'provider-desk.vsix');
 
-  it('is small and holds the bundle, not sources, tests or maps', () => {
+  it('is small and holds the bundle and its translations, not sources, tests or maps', () => {
     const size = fs.statSync(vsix).size;
     assert.ok(size < 1024 * 1024, `VSIX is ${size} bytes`);
     const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
@@ -15,6 +15,11 @@ describe('The packaged VSIX', () => {
     assert.ok(files.includes('extension/dist/extension.js'), 'no extension bundle');
     assert.ok(files.includes('extension/dist/webview/main.js'), 'no webview bundle');
     assert.ok(files.includes('extension/package.nls.json'), 'no package.nls.json');
+    // Every bundle and manifest translation in the repository ships (VS Code reads them from the installed extension).
+    const translations = [...fs.readdirSync(path.join(repoRoot, 'l10n')).map((file) => `l10n/${file}`),
+      ...fs.readdirSync(repoRoot).filter((file) => /^package\.nls\.[\w-]+\.json$/.test(file))];
+    assert.ok(translations.includes('l10n/bundle.l10n.de.json') && translations.includes('package.nls.de.json'), translations.join(', '));
+    assert.deepStrictEqual(translations.filter((file) => !files.includes(`extension/${file}`)), [], 'translations missing from the VSIX');
     const unwanted = files.filter((file) => /\.(ts|map)$|(^|\/)(src|test|node_modules|scripts|docs)\//.test(file.replace(/^extension\//, '')));
     assert.deepStrictEqual(unwanted, []);
   });

@@ -3,18 +3,25 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
-import { installVsix, launchChromium, newRunDir, repoRoot, startCodeServer, type CodeServer } from '../harness/codeServer';
+import { installVsix, launchChromium, newRunDir, registerLanguagePack, repoRoot, startCodeServer, type CodeServer } from '../harness/codeServer';
 import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
 
 const screenshotDir = process.env.PROVIDER_DESK_UPDATE_DOCS ? path.join(repoRoot, 'docs') : path.join(repoRoot, 'test-results', 'screenshots');
 
-class Workbench {
+export interface WorkbenchOptions {
+  /** Display language, e.g. `de`; English by default. */
+  locale?: string;
+}
+
+export class Workbench {
   private server?: CodeServer;
   private browser?: BrowserContext;
   private currentPage?: Page;
   private heroku?: FakeHeroku;
   runDir = '';
   workspace = '';
+
+  constructor(private readonly options: WorkbenchOptions = {}) {}
 
   get page(): Page {
     if (!this.currentPage) throw new Error('workbench not started');
@@ -32,13 +39,15 @@ class Workbench {
   get homeDir(): string { return path.join(this.runDir!, 'home'); }
 
   async start(): Promise<void> {
-    this.runDir = newRunDir('ui');
+    const { locale } = this.options;
+    this.runDir = newRunDir(locale ? `ui-${locale}` : 'ui');
     this.workspace = path.join(this.runDir, 'workspace');
     fs.mkdirSync(this.workspace, { recursive: true });
     installVsix(this.runDir, path.join(repoRoot, 'provider-desk.vsix'));
+    if (locale) registerLanguagePack(path.join(this.runDir, 'ud'), locale, locale, path.join(repoRoot, 'test', 'fixtures', `vscode-core-${locale}.i18n.json`));
     this.heroku = await startFakeHeroku({ apps: 1500 });
     fs.mkdirSync(this.homeDir, { recursive: true });
-    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace, env: { HOME: this.homeDir } });
+    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace, locale, env: { HOME: this.homeDir } });
     this.browser = await launchChromium(this.runDir);
     this.currentPage = this.browser.pages()[0] ?? await this.browser.newPage();
     await this.open();

@@ -2,12 +2,9 @@ import * as assert from 'node:assert/strict';
 import { FormController, type FormHost } from '../../src/forms/controller';
 import { credentialForm, formKey, providerForm, scopeForm, type DefinitionDeps } from '../../src/forms/definitions';
 import { toCredentialInput, validateFormValues } from '../../src/forms/formValidation';
-import type { Translate } from '../../src/forms/strings';
 import type { CredentialValues, ExtensionMessage, FieldError, InitMessage } from '../../src/shared/protocol';
 import { secretKey } from '../../src/store/keys';
 import { makeStore, seeded, token } from '../doubles/storeHarness';
-
-const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)]));
 
 function fields(errors: FieldError[]): string[] {
   return errors.map((error) => error.field);
@@ -88,7 +85,7 @@ describe('validateFormValues (the same code in the webview and the extension)', 
 
 describe('form definitions on the real store', () => {
   function deps(store: DefinitionDeps['store']): DefinitionDeps {
-    return { store, t };
+    return { store };
   }
 
   it('titles the panels as the UI tests expect', async () => {
@@ -171,7 +168,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const harness = makeStore();
     await harness.store.load();
     const host = new Host();
-    const controller = new FormController(providerForm({ store: harness.store, t }), host);
+    const controller = new FormController(providerForm({ store: harness.store }), host);
     await controller.handle({ type: 'ready' });
     await controller.handle({ type: 'submit', values: { kind: 'provider', name: 'Heroku', type: 'Other', accountId: 'api.heroku.com' } });
     const [provider] = harness.store.providers();
@@ -187,7 +184,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     await harness.store.load();
     const provider = await harness.store.createProvider({ name: 'Heroku', type: 'Other', accountId: 'api.heroku.com' });
     const host = new Host();
-    const controller = new FormController(credentialForm({ store: harness.store, t }, provider.id), host);
+    const controller = new FormController(credentialForm({ store: harness.store }, provider.id), host);
     await controller.handle({ type: 'ready' });
     await controller.handle({ type: 'validate', seq: 1, values: { kind: 'credential', name: 'heroku', fields: [{ key: 'apitoken', type: 'String', sensitive: true }] } });
     await controller.handle({
@@ -211,7 +208,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const harness = await seeded();
     const { store, secrets, provider, credential } = harness;
     const host = new Host();
-    const controller = new FormController(credentialForm({ store, t }, provider.id, credential.id), host);
+    const controller = new FormController(credentialForm({ store }, provider.id, credential.id), host);
     await controller.handle({ type: 'ready' });
     const init = host.posted[0] as InitMessage;
     assert.ok(init.values.kind === 'credential');
@@ -233,7 +230,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const updates = memento.updates;
     const storeCalls = secrets.storeCalls;
     const host = new Host();
-    const controller = new FormController(credentialForm({ store, t }, provider.id), host);
+    const controller = new FormController(credentialForm({ store }, provider.id), host);
     await controller.handle({
       type: 'submit',
       values: {
@@ -261,7 +258,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const other = await store.createProvider({ name: 'Other', type: 'Other', accountId: 'example.com' });
     const foreign = await store.createCredential(other.id, { name: 'foreign', fields: [{ key: 'k', type: 'String', sensitive: false, value: 'v' }] });
     const host = new Host();
-    const controller = new FormController(scopeForm({ store, t }, provider.id), host);
+    const controller = new FormController(scopeForm({ store }, provider.id), host);
     await controller.handle({ type: 'submit', values: { kind: 'scope', name: 'Staging', credentialId: foreign.id } });
     assert.deepEqual(fields((host.posted[0] as { errors: FieldError[] }).errors), ['credentialId']);
     await controller.handle({ type: 'submit', values: { kind: 'scope', name: 'Staging', credentialId: credential.id } });

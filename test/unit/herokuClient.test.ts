@@ -5,7 +5,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import {
-  createHerokuClient, herokuApiUrl, herokuMessages, HerokuApiError, isHerokuCancellation, plainTranslate, redactSecrets,
+  createHerokuClient, herokuApiUrl, herokuMessages, HerokuApiError, isHerokuCancellation, redactSecrets,
   type FetchLike, type HerokuClient, type HerokuClientOptions, type HerokuLogEntry,
 } from '../../src/heroku';
 import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
@@ -192,7 +192,7 @@ describe('Heroku client against the fake Heroku API', function () {
       assert.equal(error.status, 401);
       assert.equal(error.id, 'unauthorized');
       assert.equal(error.herokuMessage, 'Invalid credentials provided.');
-      assert.equal(error.message, herokuMessages.unauthorized(plainTranslate));
+      assert.equal(error.message, herokuMessages.unauthorized());
       assert.match(error.message, /Account Settings → API Key \(Reveal\).*heroku auth:token.*edit the credential/);
       assert.equal(fake.requests.length, 1);
     });
@@ -260,7 +260,7 @@ describe('Heroku client against the fake Heroku API', function () {
       assert.equal(error.status, 429);
       assert.equal(error.id, 'rate_limit');
       assert.equal(error.attempts, 3);
-      assert.equal(error.message, herokuMessages.rateLimited(plainTranslate));
+      assert.equal(error.message, herokuMessages.rateLimited());
       assert.equal(limited.hits, 3);
       assert.ok(elapsed < 1_000, `took ${Math.round(elapsed)} ms`);
     });
@@ -596,11 +596,6 @@ describe('Heroku client against the fake Heroku API', function () {
       const error = await caught(make({ baseUrl: `${fake.url}/prefix` }).getAccount());
       assert.equal(error.kind, 'not_found');
       assert.equal(fake.requests[0].path, '/prefix/account');
-    });
-
-    it('translates its messages with the translate function given', async () => {
-      const error = await caught(make({ token: 'wrong-token', translate: (message, ...args) => `«${plainTranslate(message, ...args)}»` }).getAccount());
-      assert.equal(error.message, `«${herokuMessages.unauthorized(plainTranslate)}»`);
     });
   });
 });

@@ -10,7 +10,6 @@
 import { strict as assert } from 'node:assert';
 import { FormController, type FormHost } from '../../src/forms/controller';
 import { credentialForm } from '../../src/forms/definitions';
-import { plainTranslate } from '../../src/heroku/messages';
 import type { ExtensionMessage } from '../../src/shared/protocol';
 import {
   ConcurrentModificationError, CredentialInUseError, NameTakenError, NotFoundError, SecretStorageUnavailableError, ValidationError,
@@ -88,7 +87,7 @@ describe('Reliability: SecretStorage unavailable or throwing', () => {
       describeError: (error) => `Unexpected: ${String(error)}`,
       log: { info: (line) => logs.push(line), warn: (line) => logs.push(line), error: (line, error) => logs.push(`${line} ${String(error)}`) },
     };
-    const controller = new FormController(credentialForm({ store, t: plainTranslate }, provider.id), host);
+    const controller = new FormController(credentialForm({ store }, provider.id), host);
     await controller.handle({ type: 'submit', values: { kind: 'credential', name: 'token', fields: [{ key: 'apitoken', type: 'String', sensitive: true, value: canary.value }] } });
     assert.equal(posted.length, 1);
     const reply = posted[0] as Extract<ExtensionMessage, { type: 'errors' }>;

@@ -8,7 +8,6 @@
 import { strict as assert } from 'node:assert';
 import { FormController, type FormDefinition, type FormHost } from '../../src/forms/controller';
 import { credentialForm, providerForm, scopeForm, type DefinitionDeps } from '../../src/forms/definitions';
-import { plainTranslate } from '../../src/heroku/messages';
 import { maxShortText, maxValueText, type ExtensionMessage } from '../../src/shared/protocol';
 import { dataKey, revisionKey } from '../../src/store/keys';
 import type { Credential, Provider, Scope } from '../../src/model/schemas';
@@ -289,7 +288,7 @@ describe('Reliability: fuzzing the form message handler', function () {
     const random = seededRandom(seed);
     const world = await buildWorld(random);
     const { store, a, b, canaries } = world;
-    const deps: DefinitionDeps = { store, t: plainTranslate };
+    const deps: DefinitionDeps = { store };
     const [, , bToken] = canaries as [Canary, Canary, Canary];
 
     const slots: FormSlot[] = [

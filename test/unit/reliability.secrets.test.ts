@@ -7,7 +7,7 @@ import { Redactor, redactedMarker } from '../../src/common/redact';
 import { FormController, type FormDefinition, type FormHost } from '../../src/forms/controller';
 import { credentialForm, providerForm, scopeForm, type DefinitionDeps } from '../../src/forms/definitions';
 import { renderFormHtml } from '../../src/forms/html';
-import { createHerokuClient, plainTranslate, redactSecrets } from '../../src/heroku';
+import { createHerokuClient, redactSecrets } from '../../src/heroku';
 import type { ExtensionMessage } from '../../src/shared/protocol';
 import { MissingSecretError, SecretStorageUnavailableError } from '../../src/store/errors';
 import { secretKey } from '../../src/store/keys';
@@ -50,7 +50,7 @@ describe('Reliability: secrets never leak (unit level)', () => {
       { key: 'team', type: 'String', sensitive: false, value: 'core' },
     ] });
     const scope = await store.createScope(provider.id, { name: 'Production', credentialId: credential.id });
-    const deps: DefinitionDeps = { store, t: plainTranslate };
+    const deps: DefinitionDeps = { store };
     const [tokenField, passwordField, teamField] = credential.fields as [typeof credential.fields[number], typeof credential.fields[number], typeof credential.fields[number]];
     const kept = [
       { id: tokenField.id, key: 'apitoken', type: 'String', sensitive: true },
@@ -144,7 +144,7 @@ describe('Reliability: secrets never leak (unit level)', () => {
     // The client's own redaction covers the encodings an upstream may echo.
     const encoded = redactSecrets(`${encodeURIComponent(token.value)} ${Buffer.from(token.value).toString('base64')} ${Buffer.from(`:${token.value}`).toString('base64')}`, [token.value]);
     assert.deepEqual(findCanaries(encoded, [token], 'client redaction'), []);
-    const text = renderTicket({ number: 7, scopeName: 'Production', providerName: 'Heroku', startedAt: 0, error: redactor.redact(`Heroku said: Bearer ${token.value}`) }, 0, plainTranslate);
+    const text = renderTicket({ number: 7, scopeName: 'Production', providerName: 'Heroku', startedAt: 0, error: redactor.redact(`Heroku said: Bearer ${token.value}`) }, 0);
     assert.deepEqual(findCanaries(text, canaries, 'ticket'), []);
   });
 

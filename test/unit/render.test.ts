@@ -84,16 +84,6 @@ describe('renderTicket', () => {
     ]);
   });
 
-  it('translates every text through the function given', () => {
-    const t = (message: string, ...args: (string | number)[]): string =>
-      `[${message.replace(/\{(\d+)\}/g, (_m, index: string) => String(args[Number(index)]))}]`;
-    const text = renderTicket(ticket({ apps: apps.slice(1, 2) }), now, t);
-    assert.match(text, /^\[Ticket #7 · scope "Production"/);
-    assert.match(text, /\[NAME\] {2}\[REGION\]/);
-    assert.match(text, /\[5 minutes ago\]/);
-    assert.match(text, /\[1 app\]/);
-  });
-
   // How fast is measured by `npm run bench` (render of 20,000 rows), not here.
   it('renders 20,000 rows, each once, sorted', () => {
     const many: TicketAppRow[] = [];
@@ -155,13 +145,6 @@ describe('renderAccountTicket', () => {
       'CREATED (UTC)              2019-03-01 09:00  5 years ago',
       '', '',
     ].join('\n')), text);
-  });
-
-  it('translates every label through the given function', () => {
-    const text = renderAccountTicket({ ...ticket(), account: { email: 'a@b.c', twoFactorAuthentication: false } }, now, (message) => `[${message}]`);
-    assert.match(text, /\[EMAIL\] +a@b\.c/);
-    assert.match(text, /\[TWO-FACTOR AUTHENTICATION\] +\[off\]/);
-    assert.match(text, /\[Heroku account\]/);
   });
 });
 
