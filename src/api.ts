@@ -60,4 +60,6 @@ export interface ProviderDeskTestHooks {
   readonly storageUri: vscode.Uri | undefined;
   /** The ticket runner, so a test can dispose it (as deactivation does) while a ticket runs. */
   readonly runner: import('./tickets/ticketRunner').TicketRunner;
+  /** `@providerdesk` as the host registered it (undefined on hosts without chat): VS Code has no API to send it a message. */
+  readonly chatParticipant: import('./agents/chatTypes').ChatParticipant | undefined;
 }

@@ -3,8 +3,9 @@ import type { ProviderDeskApi, ProviderSummary } from './api';
 import type { Services } from './services';
 import type { TicketRunner } from './tickets/ticketRunner';
 import { resolveScope } from './common/targets';
+import type { ChatParticipant } from './agents/chatTypes';
 
-export function createApi(services: Services, runner: TicketRunner): ProviderDeskApi {
+export function createApi(services: Services, runner: TicketRunner, chatParticipant: ChatParticipant | undefined): ProviderDeskApi {
   const { context, store } = services;
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(changed, store.onDidChange(() => changed.fire()));
@@ -33,7 +34,7 @@ export function createApi(services: Services, runner: TicketRunner): ProviderDes
     runTicket: async (scopeId) => runner.listApps(await resolveScope(store, scopeId)),
     testHooks: context.extensionMode === vscode.ExtensionMode.Test
       ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner,
-        logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri }
+        logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, chatParticipant }
       : undefined,
   };
 }

@@ -19,6 +19,7 @@ import { TicketRunner } from './tickets/ticketRunner';
 import { registerWalkthroughContext } from './walkthrough/contextKeys';
 import { registerHerokuImport } from './import/commands';
 import { registerAgentTools } from './agents/listHerokuAppsTool';
+import { registerChatParticipant } from './agents/chatParticipant';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
   const logger = new Logger(new Redactor());
@@ -47,8 +48,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   registerTicketCommands(services, runner, history);
   registerHerokuImport(services, userAgent);
   registerAgentTools(services, runner);
+  const chatParticipant = registerChatParticipant(services, runner, channel);
 
-  return createApi(services, runner);
+  return createApi(services, runner, chatParticipant);
 }
 
 export function deactivate(): void {
