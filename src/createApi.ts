@@ -5,14 +5,17 @@ import type { ActiveScope } from './activeScope/activeScope';
 import type { TicketHistory } from './tickets/ticketHistory';
 import type { TicketRunner } from './tickets/ticketRunner';
 import { resolveScope } from './common/targets';
+import type { ChatParticipant } from './agents/chatTypes';
 
 export interface TicketServices {
   readonly runner: TicketRunner;
   readonly history: TicketHistory;
   readonly activeScope: ActiveScope;
+  /** `@providerdesk`, undefined on hosts without the chat API. */
+  readonly chatParticipant: ChatParticipant | undefined;
 }
 
-export function createApi(services: Services, { runner, history, activeScope }: TicketServices): ProviderDeskApi {
+export function createApi(services: Services, { runner, history, activeScope, chatParticipant }: TicketServices): ProviderDeskApi {
   const { context, store } = services;
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(changed, store.onDidChange(() => changed.fire()));
@@ -41,7 +44,7 @@ export function createApi(services: Services, { runner, history, activeScope }: 
     runTicket: async (scopeId) => runner.listApps(await resolveScope(store, scopeId)),
     testHooks: context.extensionMode === vscode.ExtensionMode.Test
       ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner, history, activeScope,
-        logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri }
+        logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, chatParticipant }
       : undefined,
   };
 }

@@ -22,6 +22,7 @@ import { registerHerokuImport } from './import/commands';
 import { registerAgentTools } from './agents/listHerokuAppsTool';
 import { ActiveScope } from './activeScope/activeScope';
 import { registerActiveScopeStatusBar } from './activeScope/statusBar';
+import { registerChatParticipant } from './agents/chatParticipant';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
   // Modules without a `vscode` import (Heroku client, ticket text, form strings) translate through `@vscode/l10n`:
@@ -56,8 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   registerActiveScopeStatusBar(services, activeScope, history, runner);
   registerHerokuImport(services, userAgent);
   registerAgentTools(services, runner);
+  const chatParticipant = registerChatParticipant(services, runner, channel);
 
-  return createApi(services, { runner, history, activeScope });
+  return createApi(services, { runner, history, activeScope, chatParticipant });
 }
 
 export function deactivate(): void {

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { describeError } from '../common/errors';
+import { registerCommand } from '../common/registerCommand';
+import type { Scope } from '../model/schemas';
+import type { Services } from '../services';
+import type { TicketRunner } from '../tickets/ticketRunner';
+import { markWalkthroughStep } from '../walkthrough/contextKeys';
+import { appsAnswer, helpAnswer } from './chatAnswer';
+import { parseChatRequest } from './chatRequest';
+import { chatApi, type ChatParticipant, type ChatRequestHandler, type ChatResponseStream, type ChatResult } from './chatTypes';
+import { findScopeByName } from './listHerokuAppsTool';
+
+export const chatParticipantId = 'providerDesk.chat';
+/** Not contributed to the palette: the chat answer's button, which brings back the output panel the ticket went to. */
+export const showTicketOutputCommand = 'providerDesk.chat.showTicketOutput';
+
+/**
+ * `@providerdesk`: "list my apps in <scope>" or `/apps <scope>` runs the same ticket as New Ticket (output channel,
+ * Ticket History) and answers with the count and the first apps. No language model is involved.
+ */
+export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, runner: TicketRunner): ChatRequestHandler {
+  const { store, logger } = services;
+  const allScopes = (): Scope[] => store.providers().flatMap((provider) => store.scopes(provider.id));
+
+  const help = (response: ChatResponseStream): ChatResult => {
+    const scopes = allScopes();
+    response.markdown(helpAnswer(scopes.map((scope) => scope.name)));
+    if (scopes.length === 0) response.button({ command: 'providerDesk.addProvider', title: vscode.l10n.t('Add Provider') });
+    return { metadata: { intent: 'help' } };
+  };
+
+  const listApps = async (scope: Scope, response: ChatResponseStream, token: vscode.CancellationToken): Promise<ChatResult> => {
+    response.progress(vscode.l10n.t('Listing the Heroku apps of scope "{0}"…', scope.name));
+    const ticket = await runner.listApps(scope, token);
+    const metadata = { intent: 'apps', ticket: ticket.number, outcome: ticket.outcome };
+    if (ticket.outcome === 'cancelled') {
+      response.markdown(vscode.l10n.t('Ticket #{0} was cancelled.', ticket.number));
+      return { metadata };
+    }
+    const showOutput = { command: showTicketOutputCommand, title: vscode.l10n.t('Show Ticket #{0} in Output', ticket.number) };
+    if (ticket.outcome === 'failed') {
+      response.button(showOutput);
+      // Heroku errors already say what to do, and the runner redacts the token from them.
+      return { errorDetails: { message: vscode.l10n.t('Ticket #{0} failed: {1}', ticket.number, ticket.error ?? '') }, metadata };
+    }
+    markWalkthroughStep('providerDesk.ticketSucceeded');
+    response.markdown(appsAnswer({ number: ticket.number, scopeName: scope.name, appCount: ticket.appCount ?? 0, text: ticket.text }));
+    response.button(showOutput);
+    return { metadata };
+  };
+
+  return async (request, _context, response, token) => {
+    const ask = parseChatRequest(request.prompt, request.command);
+    if (ask.intent === 'help') return help(response);
+    let scope: Scope;
+    try {
+      const scopes = allScopes();
+      // "list my apps" needs no scope name when there is only one scope.
+      if (ask.scope === undefined && scopes.length !== 1) return help(response);
+      scope = ask.scope === undefined ? scopes[0]! : findScopeByName(services, ask.scope);
+    } catch (error) {
+      return { errorDetails: { message: describeError(error) }, metadata: { intent: 'apps' } };
+    }
+    if (token.isCancellationRequested) return { metadata: { intent: 'apps' } };
+    try {
+      return await listApps(scope, response, token);
+    } catch (error) {
+      logger.error(`${chatParticipantId} failed`, error);
+      return { errorDetails: { message: logger.redactor.redact(describeError(error)) }, metadata: { intent: 'apps' } };
+    }
+  };
+}
+
+/** Registers `@providerdesk` on hosts with the Chat Participant API; returns it for the integration tests. */
+export function registerChatParticipant(services: Services, runner: TicketRunner, channel: vscode.OutputChannel): ChatParticipant | undefined {
+  const { context, logger } = services;
+  registerCommand(context, logger, showTicketOutputCommand, () => channel.show());
+  const api = chatApi();
+  if (!api) {
+    logger.info(`Chat participants are not available in this VS Code; @providerdesk (${chatParticipantId}) is not registered.`);
+    return undefined;
+  }
+  const participant = api.chat.createChatParticipant(chatParticipantId, createChatHandler(services, runner));
+  participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'provider-desk.svg');
+  context.subscriptions.push(participant);
+  return participant;
+}
