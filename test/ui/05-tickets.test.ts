@@ -78,7 +78,11 @@ describe('Active scope in the status bar, and the other ticket kinds', () => {
   it('Show Account from the scope\'s context menu', async () => {
     await workbench.openProvidersView();
     await workbench.treeRow('heroku-apps', 3).click({ button: 'right' });
-    await workbench.page.locator('.monaco-menu .action-label', { hasText: /^Show Account$/ }).click();
+    // Hover focuses the entry, Enter runs it: a click right after the menu opens can be taken for the right-click's release.
+    const entry = workbench.page.locator('.monaco-menu .action-item', { hasText: /^Show Account$/ });
+    await entry.hover();
+    await workbench.page.locator('.monaco-menu .action-item.focused', { hasText: /^Show Account$/ }).waitFor();
+    await workbench.page.keyboard.press('Enter');
     await workbench.waitForOutputPanel('Heroku account');
     const text = workbench.outputChannelText('Provider Desk');
     const ticket = text.slice(text.lastIndexOf('Heroku account'));
