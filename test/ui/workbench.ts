@@ -78,8 +78,12 @@ export class Workbench {
   /** Opens the Provider Desk view container (without toggling it closed when it is already open). */
   async openProvidersView(): Promise<Locator> {
     const title = this.page.locator('.part.sidebar .composite.title .title-label', { hasText: /Provider Desk/i }).first();
-    if (!await title.isVisible()) await this.activityBarItem().click();
-    await title.waitFor({ timeout: 30_000 });
+    // Right after a reload the workbench may still be restoring the container: a click then toggles it closed again,
+    // so give the restore a moment and click until the title shows.
+    for (let attempt = 1; !await title.waitFor({ timeout: attempt === 1 ? 3_000 : 10_000 }).then(() => true, () => false); attempt++) {
+      if (attempt > 4) throw new Error('the Provider Desk view did not open');
+      await this.activityBarItem().click();
+    }
     return this.page.locator('.part.sidebar');
   }
 
