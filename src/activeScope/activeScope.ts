@@ -18,12 +18,6 @@ export class ActiveScope implements vscode.Disposable {
     this.storeListener = store.onDidChange(() => this.changed.fire());
   }
 
-  /** Whether the user chose this scope, rather than it being the first one. */
-  get isChosen(): boolean {
-    const id = this.state.get<string>(activeScopeKey);
-    return id !== undefined && this.store.scope(id) !== undefined;
-  }
-
   get(): Scope | undefined {
     const chosen = this.state.get<string>(activeScopeKey);
     const scope = chosen === undefined ? undefined : this.store.scope(chosen);

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { resolveProvider } from '../common/targets';
-import { createHerokuClient, isHerokuApiError } from '../heroku';
+import { createLoggedHerokuClient } from '../common/herokuClient';
+import { withCancellableProgress } from '../common/progress';
+import { isHerokuApiError } from '../heroku';
 import type { Services } from '../services';
 import { tokenFieldKey } from '../tickets/ticketRunner';
 import { findHerokuCliToken, netrcFileName } from './herokuCli';
@@ -40,28 +42,14 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
     logger.redactor.add(token);
     logger.info(`importHerokuToken: found a token in ${source}; verifying it against ${provider.accountId}`);
 
-    const account = await vscode.window.withProgress({
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Verifying the Heroku CLI token…'),
-      cancellable: true,
-    }, async (_progress, cancellation) => {
-      const abort = new AbortController();
-      const listener = cancellation.onCancellationRequested(() => abort.abort());
+    const account = await withCancellableProgress(vscode.l10n.t('Verifying the Heroku CLI token…'), async (_cancellation, signal) => {
       try {
-        const client = createHerokuClient({
-          baseUrl: provider.accountId,
-          token,
-          userAgent,
-          onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
-        });
-        return await client.getAccount({ signal: abort.signal });
+        return await createLoggedHerokuClient(logger, userAgent, provider.accountId, token).getAccount({ signal });
       } catch (error) {
         if (isHerokuApiError(error) && error.kind !== 'cancelled') {
           throw new UserFacingError(vscode.l10n.t('The Heroku CLI token from {0} was not saved: {1}', source, error.message));
         }
         throw error;
-      } finally {
-        listener.dispose();
       }
     });
 

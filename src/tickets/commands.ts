@@ -2,27 +2,14 @@ import * as vscode from 'vscode';
 import type { ActiveScope } from '../activeScope/activeScope';
 import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
+import { withCancellableProgress } from '../common/progress';
 import { resolveScope } from '../common/targets';
-import type { HerokuClient } from '../heroku';
 import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
 import { formatAppCount, formatDynoCount } from './render';
 import type { TicketHistory, TicketRecord } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
-
-/** Runs `work` under a cancellable notification; cancelling aborts its requests. */
-function withCancellableProgress<T>(title: string, work: (cancellation: vscode.CancellationToken, signal: AbortSignal) => Promise<T>): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, cancellation) => {
-    const abort = new AbortController();
-    const listener = cancellation.onCancellationRequested(() => abort.abort());
-    try {
-      return await work(cancellation, abort.signal);
-    } finally {
-      listener.dispose();
-    }
-  });
-}
 
 export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory, activeScope: ActiveScope): void {
   const { context, logger, store } = services;
@@ -58,7 +45,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
 
   /** The scope's apps to choose from; listing them is not a ticket of its own. */
   const pickApp = async (scope: Scope): Promise<string> => {
-    const client: HerokuClient = await runner.client(scope);
+    const client = await runner.client(scope);
     const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => client.listApps({ signal }));
     if (apps.length === 0) throw new UserFacingError(vscode.l10n.t('The account of scope "{0}" has no apps, so there are no dynos to list.', scope.name));
     const picked = await vscode.window.showQuickPick(

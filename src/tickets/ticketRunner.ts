@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../common/logger';
 import { UserFacingError } from '../common/errors';
-import { createHerokuClient, isHerokuApiError, type HerokuClient } from '../heroku';
+import { createLoggedHerokuClient } from '../common/herokuClient';
+import { isHerokuApiError, type HerokuClient } from '../heroku';
 import type { ProviderStore } from '../store/providerStore';
 import type { Scope } from '../model/schemas';
 import { renderAccountTicket, renderDynoTicket, renderTicket, type TicketHeading } from './render';
@@ -60,13 +61,7 @@ export class TicketRunner implements vscode.Disposable {
     if (!token) {
       throw new UserFacingError(vscode.l10n.t('Credential "{0}" has no "{1}" field. Edit the credential and add a field with Key {1}, Type String, Sensitive on, and your Heroku API token as its value.', credential.name, tokenFieldKey));
     }
-    this.logger.redactor.add(token);
-    return createHerokuClient({
-      baseUrl: provider.accountId,
-      token,
-      userAgent: this.userAgent,
-      onLog: (entry) => this.logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
-    });
+    return createLoggedHerokuClient(this.logger, this.userAgent, provider.accountId, token);
   }
 
   /** Lists the scope's apps into the output channel and records the ticket. Failures are part of the result. */

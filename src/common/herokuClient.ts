@@ -1,0 +1,13 @@
+import { createHerokuClient, type HerokuClient } from '../heroku';
+import type { Logger } from './logger';
+
+/** A Heroku client whose request lines go to the log, with the token registered for redaction first. */
+export function createLoggedHerokuClient(logger: Logger, userAgent: string, accountId: string, token: string): HerokuClient {
+  logger.redactor.add(token);
+  return createHerokuClient({
+    baseUrl: accountId,
+    token,
+    userAgent,
+    onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
+  });
+}
