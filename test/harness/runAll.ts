@@ -8,6 +8,9 @@ import type { LayerResult } from './layerResult';
 import { runIntegration } from './runIntegration';
 
 const started = Date.now();
+// While working on one layer: PROVIDER_DESK_LAYERS=unit,integration runs only those (the summary names what ran).
+const selectedLayers = process.env.PROVIDER_DESK_LAYERS?.split(',').map((layer) => layer.trim()).filter(Boolean);
+const wanted = (layer: string): boolean => !selectedLayers?.length || selectedLayers.includes(layer);
 const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(0)}s`;
 
 function step(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
@@ -39,13 +42,15 @@ async function main(): Promise<number> {
   }
 
   const layers: Record<string, LayerResult> = {};
-  layers.unit = mochaLayer('unit', []);
-  console.log(`\n▶ integration tests in the real extension host (${elapsed()})`);
-  layers.integration = await runIntegration().catch((error: unknown) => {
-    console.error(`integration harness failed: ${error instanceof Error ? error.message : String(error)}`);
-    return { passes: 0, failures: 1, pending: 0 };
-  });
-  layers.ui = mochaLayer('ui', ['--config', 'test/ui/.mocharc.json']);
+  if (wanted('unit')) layers.unit = mochaLayer('unit', []);
+  if (wanted('integration')) {
+    console.log(`\n▶ integration tests in the real extension host (${elapsed()})`);
+    layers.integration = await runIntegration().catch((error: unknown) => {
+      console.error(`integration harness failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { passes: 0, failures: 1, pending: 0 };
+    });
+  }
+  if (wanted('ui')) layers.ui = mochaLayer('ui', ['--config', 'test/ui/.mocharc.json']);
 
   const passed = Object.values(layers).reduce((sum, layer) => sum + layer.passes, 0);
   const failed = Object.values(layers).reduce((sum, layer) => sum + layer.failures, 0);
