@@ -8,6 +8,16 @@ CACHE=${PROVIDER_DESK_CACHE:-$HOME/.cache/provider-desk-test}
 CS_VERSION=${CS_VERSION:-4.139.1}
 NODE_MAJOR=24
 say() { echo "[setup $(date +%T)] $*"; }
+# Run by `npm test` or `npm start`, this script inherits the calling npm's own settings (its Node version in the user
+# agent, which code-server's install script checks; its prefix, nodedir and allow-scripts). The installs below are
+# separate npm runs with their own Node and folder, so they must not inherit them. The user's npmrc still applies.
+for var in $(compgen -e); do
+  case $var in
+    npm_config_user_agent|npm_config_node_gyp|npm_config_nodedir|npm_config_npm_version|npm_config_local_prefix|\
+    npm_config_prefix|npm_config_global_prefix|npm_config_allow_scripts|npm_execpath|npm_node_execpath|npm_command|\
+    npm_lifecycle_*|npm_package_*) unset "$var" ;;
+  esac
+done
 mkdir -p "$CACHE"
 # An empty folder outside any project, so npm sees no package.json, .npmrc or allowScripts of ours.
 WORK=$(mktemp -d "$CACHE/.install-XXXXXX")
