@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureTools, installVsix, repoRoot, startCodeServer, toolsCache } from '../test/harness/codeServer';
-import { startFakeHeroku } from '../test/fixtures/fakeHeroku';
+import { ensureTools, installVsix, repoRoot, startCodeServer, toolsCache } from './vscode/codeServer';
+import { startFakeHeroku } from './demoHeroku';
 
 async function main(): Promise<void> {
   ensureTools();
