@@ -10,7 +10,7 @@ interface Tracked {
   readonly port: number;
 }
 
-export async function listen(handler: http.RequestListener): Promise<Tracked> {
+export async function listen(handler: http.RequestListener, port = 0): Promise<Tracked> {
   const server = http.createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -19,13 +19,13 @@ export async function listen(handler: http.RequestListener): Promise<Tracked> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
-  return { server, sockets, port, url: `http://127.0.0.1:${port}` };
+  const bound = (server.address() as AddressInfo).port;
+  return { server, sockets, port: bound, url: `http://127.0.0.1:${bound}` };
 }
 
 export function record(log: RecordedRequest[], request: http.IncomingMessage): RecordedRequest {

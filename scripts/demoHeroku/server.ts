@@ -259,6 +259,10 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
     } else {
       run();
     }
+  }, options.port).catch(async (error: unknown) => {
+    // The chosen port is taken: leave nothing listening behind.
+    await new Promise((resolve) => other.server.close(resolve));
+    throw error;
   });
 
   function clearRequests(): void {

@@ -2,6 +2,8 @@
 import type * as http from 'node:http';
 
 export interface FakeHerokuOptions {
+  /** The API's port on 127.0.0.1 (default 0: a free one, as tests need). Redirects go to a second origin on a free port. */
+  port?: number;
   /** Number of apps the account owns (default 3). */
   apps?: number;
   /** The API token the fake accepts (default a random `HRKU-…` value). */
