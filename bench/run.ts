@@ -17,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startFakeHeroku } from '../test/fixtures/fakeHeroku';
+import { startFakeHeroku } from '../scripts/demoHeroku';
 import { buildBenchBundles, providerDeskBuilds } from './lib/build';
 import type { ClientId } from './lib/children';
 import { benchExtensionHost, type ExthostReport } from './lib/exthost';

@@ -3,10 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureTools, installVsix, repoRoot, startCodeServer, toolsCache } from '../test/harness/codeServer';
-import { startFakeHeroku } from '../test/fixtures/fakeHeroku';
+import { demoApiSettings, startDemoApi } from './demoApi';
+import { defaultVsCodePort, ensurePortFree, portSetting } from './ports';
+import { ensureTools, installVsix, repoRoot, startCodeServer, toolsCache } from './vscode/codeServer';
 
 async function main(): Promise<void> {
+  // Settings first: a typo in one should not wait for the packaging to be reported.
+  const vscodePort = portSetting(process.env, 'PORT', defaultVsCodePort);
+  const demoSettings = demoApiSettings(process.env);
+
   ensureTools();
   const packaged = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit' });
   if (packaged.status !== 0) throw new Error('packaging the extension failed');
@@ -17,8 +22,10 @@ async function main(): Promise<void> {
   fs.mkdirSync(workspace, { recursive: true });
   installVsix(runDir, path.join(repoRoot, 'provider-desk.vsix'));
 
-  const demoApi = await startFakeHeroku({ apps: Number(process.env.DEMO_APPS ?? 1500), token: process.env.DEMO_TOKEN ?? 'demo-heroku-token-0000' });
-  const server = await startCodeServer({ runDir, folder: workspace, port: Number(process.env.PORT ?? 8080) });
+  const demoApi = await startDemoApi(demoSettings);
+  // code-server on a taken port exits with a bare status, or worse, the other server answers the health check.
+  await ensurePortFree(vscodePort, 'VS Code (code-server)', 'PORT');
+  const server = await startCodeServer({ runDir, folder: workspace, port: vscodePort });
   console.log(`
 Provider Desk is running in VS Code (code-server):  ${server.origin}/?folder=${encodeURIComponent(workspace)}
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { FakeHeroku } from '../../test/fixtures/fakeHeroku';
+import type { FakeHeroku } from '../../scripts/demoHeroku';
 import type { ChildResult } from '../child/common';
 import type { ChildBundles } from './build';
 import { herokuCliBin, workDir } from './paths';

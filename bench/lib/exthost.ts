@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
 import type { Page } from 'playwright-core';
-import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServer } from '../../test/harness/codeServer';
+import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
 import type { ColdResult, ExthostTask, ProfileResult, ScaleResult } from '../exthost/index';
 import type { ChildBundles } from './build';
 import { progress } from './log';

@@ -1,7 +1,7 @@
 // Part 3 and 4: listing every app of the fake Heroku API with Provider Desk's client and with what a user would use
 // instead, each in its own process; then peak memory while listing 20,000 apps.
 import * as path from 'node:path';
-import type { FakeHeroku } from '../../test/fixtures/fakeHeroku';
+import type { FakeHeroku } from '../../scripts/demoHeroku';
 import type { MemoryResult, OnceResult, WarmResult } from '../child/common';
 import type { BuiltBundles, ChildBundles } from './build';
 import { clientLabels, runChild, type ClientId, type ServerView } from './children';

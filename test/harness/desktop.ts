@@ -2,7 +2,7 @@
 // (it downloads VS Code). Offline machines use the code-server path in `npm test`.
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
-import { repoRoot } from './codeServer';
+import { repoRoot } from '../../scripts/vscode/codeServer';
 
 runTests({
   extensionDevelopmentPath: repoRoot,

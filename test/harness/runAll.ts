@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensureTools, repoRoot } from './codeServer';
+import { ensureTools, repoRoot } from '../../scripts/vscode/codeServer';
 import type { LayerResult } from './layerResult';
 import { runIntegration } from './runIntegration';
 

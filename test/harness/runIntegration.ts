@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { launchChromium, newRunDir, remoteUri, repoRoot, startCodeServer } from './codeServer';
+import { launchChromium, newRunDir, remoteUri, repoRoot, startCodeServer } from '../../scripts/vscode/codeServer';
 import type { LayerResult } from './layerResult';
 
 const workbenchNoise = /AgentHost|ChatModelSelection|AccountPolicyGate|Creating a socket|connection token|authentication provider 'github'|Service Worker|additional builtin|grace time|open-vsx|ERR_NAME_NOT_RESOLVED|vsda/;

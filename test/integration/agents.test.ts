@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
 
 // @types/vscode stays at 1.74; the code-server host under test has the Language Model Tool API.

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProviderDeskTestHooks } from '../../src/api';
 import type { ChatParticipant, ChatResponseStream, ChatResult } from '../../src/agents/chatTypes';
-import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
 import { findFiles, waitForFileContaining } from './securityCapture';
 

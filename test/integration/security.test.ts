@@ -22,7 +22,7 @@ import { describeError } from '../../src/common/errors';
 import { secretKey } from '../../src/store/keys';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { describeForSearch, describeHits, findCanaries, makeCanary, scanTree, type Canary, type CanaryHit } from '../fixtures/canary';
-import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../fixtures/fakeHeroku';
+import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../../scripts/demoHeroku';
 import { activateApi, deleteAllProviders, unique } from './api';
 import { captureWindow, findFiles, waitForFileContaining, type Capture } from './securityCapture';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 import type { TicketResult } from '../../src/api';
 import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../harness/codeServer';
+import { repoRoot } from '../../scripts/vscode/codeServer';
 
 describe('The packaged VSIX', () => {
   const vsix = path.join(repoRoot, 'provider-desk.vsix');

@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
-import { installVsix, launchChromium, newRunDir, registerLanguagePack, repoRoot, startCodeServer, type CodeServer } from '../harness/codeServer';
-import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+import { installVsix, launchChromium, newRunDir, registerLanguagePack, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
+import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 
 const screenshotDir = process.env.PROVIDER_DESK_UPDATE_DOCS ? path.join(repoRoot, 'docs') : path.join(repoRoot, 'test-results', 'screenshots');
 

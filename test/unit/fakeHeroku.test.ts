@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import * as http from 'node:http';
 import { createRequire } from 'node:module';
-import { parseRange, startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+import { parseRange, startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 
 interface HerokuClientRequestOptions {
   headers?: Record<string, string>;

@@ -8,7 +8,7 @@ import {
   createHerokuClient, herokuApiUrl, herokuMessages, HerokuApiError, isHerokuCancellation, redactSecrets,
   type FetchLike, type HerokuClient, type HerokuClientOptions, type HerokuLogEntry,
 } from '../../src/heroku';
-import { startFakeHeroku, type FakeHeroku } from '../fixtures/fakeHeroku';
+import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 
 const token = 'tok_3f9a8b7c6d5e4f3a2b1c0d9e';
 const userAgent = 'ProviderDesk/1.2.3 (unit tests)';

@@ -10,7 +10,7 @@ import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
 import { createHerokuClient, defaultRetry, HerokuApiError, type HerokuClient, type HerokuLogEntry } from '../../src/heroku';
 import { describeForSearch, describeHits, findCanaries, makeCanary } from '../fixtures/canary';
-import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../fixtures/fakeHeroku';
+import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../../scripts/demoHeroku';
 
 const token = makeCanary('token');
 const hangTimeoutMs = 2_000;

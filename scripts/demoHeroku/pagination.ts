@@ -1,0 +1,161 @@
+// Heroku's Range pagination over sorted, pre-serialised collections.
+
+const maxPageSize = 1000;
+const defaultPageSize = 200;
+
+/** A list sorted by one field: its keys, and every element's JSON joined by commas into one buffer, so that an
+ * ascending page is a zero-copy slice (`starts[i]` is where element i begins; element i ends at `starts[i + 1] - 1`). */
+interface SortedList {
+  readonly keys: readonly string[];
+  readonly joined: Buffer;
+  readonly starts: Uint32Array;
+}
+
+export interface Collection {
+  readonly fields: ReadonlyMap<string, SortedList>;
+  readonly defaultField: string;
+}
+
+export function collection(items: readonly { key: Record<string, string>; json: string }[], fields: readonly string[]): Collection {
+  const map = new Map<string, SortedList>();
+  for (const field of fields) {
+    const sorted = [...items].sort((a, b) => compare(a.key[field], b.key[field]));
+    const starts = new Uint32Array(sorted.length + 1);
+    let offset = 0;
+    sorted.forEach((item, index) => {
+      starts[index] = offset;
+      offset += Buffer.byteLength(item.json) + 1;
+    });
+    starts[sorted.length] = offset;
+    map.set(field, { keys: sorted.map((item) => item.key[field]), joined: Buffer.from(sorted.map((item) => item.json).join(',')), starts });
+  }
+  return { fields: map, defaultField: fields.includes('id') ? 'id' : fields[0] };
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface ParsedRange {
+  field: string;
+  start: string | undefined;
+  startExclusive: boolean;
+  end: string | undefined;
+  endExclusive: boolean;
+  max: number;
+  desc: boolean;
+}
+
+/** `<field> [[|]]<start>]..[<end>[[|]]][; max=<n>[, order=asc|desc]]`; undefined when it is not one. */
+export function parseRange(header: string): ParsedRange | undefined {
+  const match = /^\s*([A-Za-z_][\w.]*)\s+([^;]*?)\s*(?:;\s*(.*))?$/.exec(header);
+  if (!match) return undefined;
+  const [, field, bounds, params = ''] = match;
+  const dots = bounds.indexOf('..');
+  if (dots < 0) return undefined;
+  let start = bounds.slice(0, dots).trim();
+  let end = bounds.slice(dots + 2).trim();
+  let startExclusive = false;
+  let endExclusive = false;
+  if (start.startsWith(']')) { startExclusive = true; start = start.slice(1); } else if (start.startsWith('[')) start = start.slice(1);
+  if (end.endsWith('[')) { endExclusive = true; end = end.slice(0, -1); } else if (end.endsWith(']')) end = end.slice(0, -1);
+  if (/\s/.test(start) || /\s/.test(end)) return undefined;
+  let max = defaultPageSize;
+  let desc = false;
+  for (const part of params.split(/[;,]/)) {
+    const item = part.trim();
+    if (!item) continue;
+    const [key, value, extra] = item.split('=').map((s) => s.trim());
+    if (extra !== undefined || value === undefined) return undefined;
+    if (key === 'max') {
+      if (!/^\d+$/.test(value)) return undefined;
+      max = Number(value);
+      if (max < 1 || max > maxPageSize) return undefined;
+    } else if (key === 'order') {
+      if (value !== 'asc' && value !== 'desc') return undefined;
+      desc = value === 'desc';
+    } else {
+      return undefined;
+    }
+  }
+  return { field, start: start || undefined, startExclusive, end: end || undefined, endExclusive, max, desc };
+}
+
+function lowerBound(keys: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+function upperBound(keys: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] <= value) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+export interface Page {
+  status: number;
+  /** The body, as chunks written in order. */
+  body: Buffer[];
+  headers: Record<string, string>;
+}
+
+const openBracket = Buffer.from('[');
+const closeBracket = Buffer.from(']');
+const comma = Buffer.from(',');
+
+export function textOf(page: Page): string {
+  return Buffer.concat(page.body).toString('utf8');
+}
+
+export function paginate(items: Collection, range: ParsedRange): Page {
+  const { keys, joined, starts } = items.fields.get(range.field)!;
+  const element = (index: number): Buffer => joined.subarray(starts[index], starts[index + 1] - 1);
+  const body: Buffer[] = [openBracket];
+  let count = 0;
+  let first: string | undefined;
+  let last: string | undefined;
+  let more: boolean;
+  if (!range.desc) {
+    const index = range.start === undefined ? 0 : range.startExclusive ? upperBound(keys, range.start) : lowerBound(keys, range.start);
+    const stop = range.end === undefined ? keys.length : range.endExclusive ? lowerBound(keys, range.end) : upperBound(keys, range.end);
+    const until = Math.min(stop, index + range.max);
+    if (index < until) {
+      first = keys[index];
+      last = keys[until - 1];
+      count = until - index;
+      body.push(joined.subarray(starts[index], starts[until] - 1));
+    }
+    more = until < stop;
+  } else {
+    let index = range.start === undefined ? keys.length - 1 : range.startExclusive ? lowerBound(keys, range.start) - 1 : upperBound(keys, range.start) - 1;
+    const stop = range.end === undefined ? -1 : range.endExclusive ? upperBound(keys, range.end) - 1 : lowerBound(keys, range.end) - 1;
+    const until = Math.max(stop, index - range.max);
+    if (index > until) {
+      first = keys[index];
+      last = keys[until + 1];
+    }
+    for (; index > until; index--) {
+      if (count++ > 0) body.push(comma);
+      body.push(element(index));
+    }
+    more = until > stop;
+  }
+  const params = `max=${range.max}${range.desc ? ', order=desc' : ''}`;
+  const headers: Record<string, string> = { 'Accept-Ranges': [...items.fields.keys()].join(', ') };
+  if (first !== undefined) headers['Content-Range'] = `${range.field} ${first}..${last}; ${params}`;
+  if (more) {
+    const endPart = range.end === undefined ? '' : `${range.end}${range.endExclusive ? '[' : ''}`;
+    headers['Next-Range'] = `${range.field} ]${last}..${endPart}; ${params}`;
+  }
+  body.push(closeBracket);
+  return { status: more ? 206 : 200, body: count ? body : [Buffer.from('[]')], headers };
+}
