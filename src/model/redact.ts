@@ -127,7 +127,7 @@ function findPercentEncoded(text: string, secret: string, ignoreCase: boolean, p
 }
 
 /** The base64 (and base64url) characters that depend on the secret alone, for each of the three byte offsets. */
-export function base64Cores(secret: string): string[] {
+function base64Cores(secret: string): string[] {
   const secretBytes = utf8(secret);
   const cores: string[] = [];
   for (let offset = 0; offset < 3; offset++) {
