@@ -42,8 +42,11 @@ export interface ProviderDeskApi {
   /** Refuses when scopes use the credential, unless `deleteScopes` is set. */
   deleteCredential(credentialId: string, options?: { deleteScopes?: boolean }): Promise<void>;
   deleteScope(scopeId: string): Promise<void>;
-  /** Lists the scope's Heroku apps into the "Provider Desk" output channel; a failed ticket resolves with its error. */
-  runTicket(scopeId: string): Promise<TicketResult>;
+  /**
+   * Lists the scope's Heroku apps into the "Provider Desk" output channel; a failed ticket resolves with its error.
+   * Cancelling `cancellation` aborts the request in flight; the ticket then resolves with outcome `cancelled`.
+   */
+  runTicket(scopeId: string, cancellation?: vscode.CancellationToken): Promise<TicketResult>;
   readonly testHooks?: ProviderDeskTestHooks;
 }
 

@@ -41,7 +41,7 @@ export function createApi(services: Services, { runner, history, activeScope, ch
     deleteProvider: (providerId) => store.deleteProvider(providerId),
     deleteCredential: (credentialId, options) => store.deleteCredential(credentialId, options),
     deleteScope: (scopeId) => store.deleteScope(scopeId),
-    runTicket: async (scopeId) => runner.listApps(await resolveScope(store, scopeId)),
+    runTicket: async (scopeId, cancellation) => runner.listApps(await resolveScope(store, scopeId), cancellation),
     testHooks: context.extensionMode === vscode.ExtensionMode.Test
       ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner, history, activeScope,
         logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, chatParticipant }

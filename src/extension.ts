@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ProviderDeskApi } from './api';
 import { createApi } from './createApi';
 import { Logger } from './common/logger';
-import { Redactor } from './common/redact';
+import { Redactor } from './model/redact';
 import { registerCredentialCommands } from './credentials/commands';
 import { createForms } from './forms';
 import { registerProviderCommands } from './providers/commands';

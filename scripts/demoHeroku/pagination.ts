@@ -1,4 +1,5 @@
 // Heroku's Range pagination over sorted, pre-serialised collections.
+import type { NextRangeSkew } from './types';
 
 const maxPageSize = 1000;
 const defaultPageSize = 200;
@@ -158,4 +159,25 @@ export function paginate(items: Collection, range: ParsedRange): Page {
   }
   body.push(closeBracket);
   return { status: more ? 206 : 200, body: count ? body : [Buffer.from('[]')], headers };
+}
+
+/** A Next-Range that does not move forward, from the request's Range and the page's Content-Range. */
+export function skewedNextRange(skew: NextRangeSkew, requested: string | undefined, headers: Record<string, string>): string {
+  const [, field = 'id', first = '', last = '', max = '200'] = /^(\S+) (.*?)\.\.(.*?); max=(\d+)/.exec(headers['Content-Range'] ?? '') ?? [];
+  const range = requested ?? `${field} ..`;
+  switch (skew) {
+    case 'repeat': return range;
+    case 'respaced': {
+      const parsed = parseRange(range)!;
+      const start = `${parsed.startExclusive ? ']' : ''}${parsed.start ?? ''}`;
+      const end = `${parsed.end ?? ''}${parsed.endExclusive ? '[' : ''}`;
+      return `${parsed.field}   ${start} .. ${end} ;max=${parsed.max === 1 ? 2 : parsed.max - 1}`;
+    }
+    case 'restart': return `${field} ..; max=${max}`;
+    case 'backwards': return `${field} ${first}..; max=${max}`;
+    case 'inclusiveLast': return `${field} ${last}..; max=${max}`;
+    case 'otherField': return `${field === 'id' ? 'name' : 'id'} ]${last}..; max=${max}`;
+    case 'descending': return `${field} ]${last}..; max=${max}, order=desc`;
+    case 'garbage': return 'next page please';
+  }
 }

@@ -5,7 +5,7 @@ import type * as http from 'node:http';
 import { accountJson, appsFor, dynosFor, uuidFrom, type AppRecord } from './data';
 import { FaultList, HugeBodies } from './faults';
 import { listen, record } from './listener';
-import { collection, paginate, parseRange, textOf, type Collection, type Page } from './pagination';
+import { collection, paginate, parseRange, skewedNextRange, textOf, type Collection, type Page } from './pagination';
 import { acceptsVersion3, authorised, endpointNotFound, errorIds, errorMessages, htmlPage } from './protocol';
 import type { FakeHeroku, FakeHerokuOptions, RecordedRequest } from './types';
 
@@ -226,6 +226,12 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
       case 'huge':
         sendJson(entry, response, page.status, hugeBodies.body(page, fault.bytes ?? 10 * 1024 * 1024), page.headers);
         return;
+      case 'nextRange': {
+        const headers = page.headers['Next-Range'] === undefined ? page.headers
+          : { ...page.headers, 'Next-Range': skewedNextRange(fault.skew, entry.range, page.headers) };
+        sendJson(entry, response, page.status, page.body, headers);
+        return;
+      }
       default:
         sendJson(entry, response, page.status, page.body, page.headers);
     }

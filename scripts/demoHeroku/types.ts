@@ -60,6 +60,8 @@ export type FakeFault =
   | { type: 'wrongShape'; body?: unknown }
   /** A valid JSON body of about `bytes` (default 10 MiB): the normal response's first element repeated. */
   | { type: 'huge'; bytes?: number }
+  /** The normal page, but a Next-Range (where there is one) that does not move forward; see NextRangeSkew. */
+  | { type: 'nextRange'; skew: NextRangeSkew }
   /** Accepts the request and never answers (until the client gives up or `close()`). */
   | { type: 'hang' }
   /** Destroys the connection without answering. */
@@ -67,6 +69,17 @@ export type FakeFault =
   /** A redirect: to the same path on the second server (`other-origin`, default), to this server (`same-origin`),
    * or to an absolute URL. */
   | { type: 'redirect'; status?: 301 | 302 | 303 | 307 | 308; to?: 'other-origin' | 'same-origin' | string };
+
+/** How a hostile `nextRange` fault bends the Next-Range of a page that has more after it:
+ * - `repeat`: the request's own Range, character for character;
+ * - `respaced`: the request's Range with other spacing and another max (the same range, spelled differently);
+ * - `restart`: back to the first page (`<field> ..`);
+ * - `backwards`: starting at the page's first item (inclusive), before its last one;
+ * - `inclusiveLast`: starting at the page's last item, inclusive (that item again);
+ * - `otherField`: paging by another field from here on;
+ * - `descending`: after the last item, but in descending order;
+ * - `garbage`: not a range at all. */
+export type NextRangeSkew = 'repeat' | 'respaced' | 'restart' | 'backwards' | 'inclusiveLast' | 'otherField' | 'descending' | 'garbage';
 
 export interface FaultScope {
   /** How many matching requests get the fault (default: every one, forever). */

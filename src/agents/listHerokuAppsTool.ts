@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from '../common/errors';
+import { describeError, isCancellation, UserFacingError } from '../common/errors';
 import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
 import type { TicketRunner } from '../tickets/ticketRunner';
@@ -66,9 +66,10 @@ export function registerAgentTools(services: Services, runner: TicketRunner): vo
         };
         return new api.LanguageModelToolResult([new api.LanguageModelTextPart(JSON.stringify(result))]);
       } catch (error) {
-        // Heroku errors already say what to do and never contain the token.
         services.logger.error(`${listHerokuAppsToolName} failed`, error);
-        throw error;
+        if (isCancellation(error)) throw error;
+        // What the model sees goes through the same redactor as every other message.
+        throw new UserFacingError(services.logger.redactor.redact(describeError(error)));
       } finally {
         listener.dispose();
       }

@@ -1,4 +1,5 @@
 import { createHerokuClient, type HerokuClient } from '../heroku';
+import { redactSecrets } from '../model/redact';
 import type { Logger } from './logger';
 
 /** A Heroku client whose request lines go to the log, with the token registered for redaction first. */
@@ -8,6 +9,7 @@ export function createLoggedHerokuClient(logger: Logger, userAgent: string, acco
     baseUrl: accountId,
     token,
     userAgent,
+    redact: redactSecrets,
     onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
   });
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Redactor } from './redact';
+import type { Redactor } from '../model/redact';
 
 /** Diagnostics channel ("Provider Desk Log"); every line passes through the redactor first. */
 export class Logger implements vscode.Disposable {

@@ -1,7 +1,7 @@
 // The one error type the Heroku client throws. `message` is the user-facing, actionable text (already translated);
-// `status`, `id` and `herokuMessage` carry what Heroku said. Nothing here ever holds the API token: every text that
-// could echo it (Heroku's message, network error details) goes through `redactSecrets` first, and no upstream error
-// object is attached as `cause`.
+// `status`, `id` and `herokuMessage` carry what Heroku said. Nothing here ever holds the API token: the client passes
+// every text of an error (its message, Heroku's message and id, the Request-Id, a network error code) through the
+// redactor first, and no upstream error object is attached as `cause`.
 
 export type HerokuErrorKind =
   | 'unauthorized'
@@ -15,7 +15,11 @@ export type HerokuErrorKind =
   | 'redirect'
   | 'cancelled'
   | 'client_error'
-  | 'configuration';
+  | 'configuration'
+  /** A listing passed its cap on items, bytes or pages. */
+  | 'listing_too_large'
+  /** A listing did not finish within its deadline. */
+  | 'listing_deadline';
 
 export interface HerokuApiErrorDetails {
   kind: HerokuErrorKind;
@@ -77,34 +81,4 @@ export function isHerokuApiError(error: unknown): error is HerokuApiError {
 
 export function isHerokuCancellation(error: unknown): boolean {
   return error instanceof HerokuApiError && error.kind === 'cancelled';
-}
-
-export const redactedMarker = '«redacted»';
-
-const credentialPatterns: readonly RegExp[] = [
-  /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{4,}/gi,
-  /\b(HRKU-)[A-Za-z0-9_-]{4,}/g,
-  /(authorization\s*[:=]\s*)(?!«|bearer\b|basic\b)[^\s"',;)]+/gi,
-];
-
-/** Removes the token (as is, base64-encoded the ways Basic auth would carry it, and URL-encoded) and anything that
- * looks like a credential from text that may have come from upstream. */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (!secret || secret.length < 4) continue;
-    const forms = new Set([
-      secret,
-      encodeURIComponent(secret),
-      Buffer.from(`:${secret}`).toString('base64'),
-      Buffer.from(secret).toString('base64'),
-    ]);
-    for (const form of forms) {
-      if (result.includes(form)) result = result.split(form).join(redactedMarker);
-    }
-  }
-  return result
-    .replace(credentialPatterns[0], (_match, scheme: string, space: string) => `${scheme}${space}${redactedMarker}`)
-    .replace(credentialPatterns[1], `$1${redactedMarker}`)
-    .replace(credentialPatterns[2], `$1${redactedMarker}`);
 }

@@ -1,12 +1,14 @@
 // The Heroku Platform API client (no `vscode` import): see client.ts.
 export {
-  HerokuClient, createHerokuClient, herokuApiUrl, herokuAccept, defaultRetry, defaultTimeoutMs, defaultMaxResponseBytes,
-  type HerokuClientOptions, type RetryOptions, type RequestOptions, type ListOptions, type ListProgress,
-  type FetchLike, type FetchLikeInit, type FetchLikeResponse, type HerokuLogEntry,
+  HerokuClient, createHerokuClient, defaultTimeoutMs, defaultMaxResponseBytes, type HerokuClientOptions, type RequestOptions,
 } from './client';
+export { defaultListLimits, type ListLimits, type ListOptions, type ListProgress } from './pagination';
+export { herokuAccept, type HerokuLogEntry, type RedactSecrets } from './request';
+export { defaultRetry, type RetryOptions } from './retry';
+export type { FetchLike, FetchLikeInit, FetchLikeResponse } from './transport';
+export { herokuApiUrl } from './url';
 export {
-  HerokuApiError, isHerokuApiError, isHerokuCancellation, redactSecrets, redactedMarker,
-  type HerokuErrorKind, type HerokuApiErrorDetails,
+  HerokuApiError, isHerokuApiError, isHerokuCancellation, type HerokuErrorKind, type HerokuApiErrorDetails,
 } from './errors';
 export { herokuMessages } from './messages';
 export type { HerokuAccount, HerokuApp, HerokuDyno } from './schemas';

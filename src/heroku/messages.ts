@@ -42,6 +42,18 @@ export const herokuMessages = {
     l10n.t('{0} sent a response larger than {1} MB; Provider Desk stopped reading it. Check that the Account ID points at the Heroku Platform API.', host, megabytes),
   paginationLoop: (host: string) =>
     l10n.t('{0} kept returning the same page of results; Provider Desk stopped listing to avoid an endless loop.', host),
+  paginationBackwards: (host: string, range: string, last: string) =>
+    l10n.t('{0} asked for a next page ({1}) that does not continue after the last item received ("{2}"); Provider Desk stopped listing to avoid an endless loop. Check that the Account ID points at the Heroku Platform API.', host, range, last),
+  paginationUnreadable: (host: string, range: string) =>
+    l10n.t('{0} sent a Next-Range header Provider Desk cannot read ({1}), so it stopped listing. Check that the Account ID points at the Heroku Platform API.', host, range),
+  listingTooManyItems: (host: string, max: number) =>
+    l10n.t('{0} listed more than {1} items; Provider Desk stopped the listing there. No Heroku account has that many: check that the Account ID points at the Heroku Platform API (api.heroku.com).', host, max),
+  listingTooManyBytes: (host: string, megabytes: number) =>
+    l10n.t('{0} sent more than {1} MB for one listing; Provider Desk stopped reading. Check that the Account ID points at the Heroku Platform API (api.heroku.com).', host, megabytes),
+  listingTooManyPages: (host: string, pages: number) =>
+    l10n.t('{0} kept sending more pages (over {1}); Provider Desk stopped the listing there. Check that the Account ID points at the Heroku Platform API (api.heroku.com).', host, pages),
+  listingDeadline: (host: string, seconds: number) =>
+    l10n.t('{0} did not finish the listing within {1} seconds; Provider Desk stopped it. Heroku may be slow (see https://status.heroku.com), or the Account ID does not point at the Heroku Platform API. Try again later.', host, seconds),
   redirectOtherOrigin: (host: string, target: string) =>
     l10n.t('{0} redirected the request to {1}, a different server. Provider Desk did not follow it, so the API token was not sent there. Check the Account ID (for Heroku: api.heroku.com).', host, target),
   redirectLoop: (host: string) =>

@@ -1,6 +1,7 @@
 // User-facing failures of the store. Every message is written for the user and never contains a secret value
 // (names, keys and ids are not secret). Each class sets `name` to its class name, so the extension can treat the
 // whole family as user-facing (see storeErrorNames).
+import { redactSecrets } from '../model/redact';
 import type { FieldError } from '../model/validation';
 
 export type StoreObjectKind = 'provider' | 'credential' | 'scope';
@@ -109,15 +110,11 @@ export const storeErrorNames: readonly string[] = [
   'ConcurrentModificationError',
 ];
 
-/**
- * The message of an unknown thrown value with every given secret value removed, cut to a sane length. Short values
- * are removed too: leaking part of a message is better than leaking part of a secret.
- */
+/** The message of an unknown thrown value through the one redactor (every given secret removed), cut to a sane length
+ * after redacting, so that the cut cannot leave part of a secret behind. */
 export function redactedDetail(error: unknown, secrets: Iterable<string | undefined>): string | undefined {
-  let text = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
-  if (!text) return undefined;
-  const values = [...secrets].filter((value): value is string => typeof value === 'string' && value !== '')
-    .sort((a, b) => b.length - a.length);
-  for (const value of values) text = text.split(value).join('«redacted»');
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+  if (!message) return undefined;
+  const text = redactSecrets(message, secrets);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

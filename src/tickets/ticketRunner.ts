@@ -102,6 +102,7 @@ export class TicketRunner implements vscode.Disposable {
     const abort = new AbortController();
     this.running.add(abort);
     const cancelListener = cancellation?.onCancellationRequested(() => abort.abort());
+    if (cancellation?.isCancellationRequested) abort.abort();
     let data: T | undefined;
     let failure: unknown;
     try {

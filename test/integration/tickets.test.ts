@@ -47,6 +47,37 @@ describe('New Ticket in the real extension host, against the fake Heroku API', (
     assert.ok(!result.text.includes(heroku.token), 'the token appears in the ticket');
   });
 
+  it('api.runTicket takes a cancellation: cancelled mid-listing, it settles as cancelled at once and the request is aborted', async () => {
+    const api = await activateApi();
+    const before = heroku.requests.length;
+    // 1,500 apps: page 1 answers, page 2 (requested as soon as page 1's headers are in) hangs.
+    heroku.fault({ type: 'hang', path: '/apps', skip: 1 });
+    const source = new vscode.CancellationTokenSource();
+    const pending = api.runTicket(scopeId, source.token);
+    const [, hanging] = (await heroku.waitForRequests(before + 2)).slice(before);
+    assert.strictEqual(hanging!.outcome, 'hung');
+    const cancelledAt = performance.now();
+    source.cancel();
+    const result = await pending;
+    const settledMs = performance.now() - cancelledAt;
+    assert.strictEqual(result.outcome, 'cancelled', result.error);
+    assert.ok(settledMs < 2_000, `settled ${Math.round(settledMs)} ms after the cancel`);
+    await heroku.whenIdle();
+    assert.strictEqual(hanging!.clientAborted, true, 'the fake did not see the client abort');
+    assert.strictEqual(heroku.requests.length, before + 2, 'nothing was sent after the cancel');
+    assert.strictEqual(api.testHooks.history.list()[0]!.outcome, 'cancelled');
+    console.log(`      runTicket cancelled mid-listing: settled in ${Math.round(settledMs)} ms, request aborted`);
+
+    // A token cancelled before the ticket starts: cancelled, without a request.
+    const already = new vscode.CancellationTokenSource();
+    already.cancel();
+    const early = await api.runTicket(scopeId, already.token);
+    assert.strictEqual(early.outcome, 'cancelled');
+    assert.strictEqual(heroku.requests.length, before + 2);
+    source.dispose();
+    already.dispose();
+  });
+
   it('Verify Connection answers with the account email', async () => {
     const email = await vscode.commands.executeCommand<string>('providerDesk.verifyConnection', scopeId);
     assert.strictEqual(email, heroku.email);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
 import * as http from 'node:http';
 import { createRequire } from 'node:module';
-import { parseRange, startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
+import { parseRange, startFakeHeroku, type FakeHeroku, type NextRangeSkew } from '../../scripts/demoHeroku';
 
 interface HerokuClientRequestOptions {
   headers?: Record<string, string>;
@@ -337,6 +337,31 @@ describe('fake Heroku API fault switches', () => {
     await fetch(response.headers.get('location')!, { headers: { 'X-Probe': 'yes' } });
     assert.equal(fake.otherOrigin.requests.length, 1);
     assert.equal(fake.otherOrigin.requests[0].headers['x-probe'], 'yes');
+  });
+
+  it('bends a Next-Range so that it does not move forward, and leaves the page and the last page alone', async () => {
+    const expected: Record<NextRangeSkew, string> = {
+      repeat: 'name ]app-00100..; max=100',
+      respaced: 'name   ]app-00100 ..  ;max=99',
+      restart: 'name ..; max=100',
+      backwards: 'name app-00101..; max=100',
+      inclusiveLast: 'name app-00200..; max=100',
+      otherField: 'id ]app-00200..; max=100',
+      descending: 'name ]app-00200..; max=100, order=desc',
+      garbage: 'next page please',
+    };
+    for (const [skew, nextRange] of Object.entries(expected) as [NextRangeSkew, string][]) {
+      fake.setFault({ type: 'nextRange', skew });
+      const response = await fetch(`${fake.url}/apps`, { headers: { ...headers(), Range: 'name ]app-00100..; max=100' } });
+      assert.equal(response.status, 206, skew);
+      assert.equal(response.headers.get('next-range'), nextRange, skew);
+      const names = ((await response.json()) as { name: string }[]).map((app) => app.name);
+      assert.deepEqual([names.length, names[0], names[99]], [100, 'app-00101', 'app-00200'], skew);
+    }
+    assert.deepEqual(parseRange(expected.respaced), parseRange('name ]app-00100..; max=99'), 'respaced is the same range');
+    fake.setFault({ type: 'nextRange', skew: 'repeat' });
+    const last = await fetch(`${fake.url}/apps`, { headers: { ...headers(), Range: 'name ]app-01400..; max=100' } });
+    assert.deepEqual([last.status, last.headers.get('next-range')], [200, null], 'the last page has no Next-Range to bend');
   });
 
   it('delays every response by the configured latency', async () => {

@@ -5,9 +5,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import {
-  createHerokuClient, herokuApiUrl, herokuMessages, HerokuApiError, isHerokuCancellation, redactSecrets,
+  createHerokuClient, herokuApiUrl, herokuMessages, HerokuApiError, isHerokuCancellation,
   type FetchLike, type HerokuClient, type HerokuClientOptions, type HerokuLogEntry,
 } from '../../src/heroku';
+import { redactSecrets } from '../../src/model/redact';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 
 const token = 'tok_3f9a8b7c6d5e4f3a2b1c0d9e';
@@ -60,7 +61,7 @@ describe('Heroku client against the fake Heroku API', function () {
   const logs: HerokuLogEntry[] = [];
 
   const make = (options: Partial<HerokuClientOptions> = {}): HerokuClient => createHerokuClient({
-    baseUrl: fake.url, token, userAgent, timeoutMs: 5_000, retry: fastRetry, onLog: (entry) => logs.push(entry), ...options,
+    baseUrl: fake.url, token, userAgent, redact: redactSecrets, timeoutMs: 5_000, retry: fastRetry, onLog: (entry) => logs.push(entry), ...options,
   });
   const appRequests = (): number => fake.requests.filter((request) => request.path === '/apps').length;
 

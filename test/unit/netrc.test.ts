@@ -68,6 +68,60 @@ describe('netrc parser', () => {
   });
 });
 
+describe('netrc fixtures, read the way the Heroku CLI and curl read them', () => {
+  const fixture = (name: string): string => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'netrc', name), 'utf8');
+
+  it('a password at the end of a line takes the next token, past comment and blank lines; CRLF and no final newline', () => {
+    assert.deepStrictEqual(parseNetrc(fixture('password-at-end-of-line.netrc')), [
+      { machine: 'api.heroku.com', login: 'dev@example.com', password: 'HRKU-next-line' },
+      { machine: 'git.heroku.com', login: 'dev@example.com', password: 'HRKU-after-comments' },
+      { machine: 'eol.example.com', login: 'me', password: 'HRKU-crlf' },
+      { machine: 'last.example.com', password: 'HRKU-no-final-newline' },
+    ]);
+  });
+
+  it('skips macdef bodies, wherever the macdef is, up to a blank or whitespace-only line', () => {
+    assert.deepStrictEqual(parseNetrc(fixture('macdef.netrc')), [
+      { machine: 'ftp.example.com', login: 'anonymous', password: 'guest' },
+      { machine: 'api.heroku.com', login: 'dev@example.com', password: 'HRKU-after-macro' },
+    ]);
+  });
+
+  it('reads quoted values with spaces and escapes as curl does, and drops a value whose quote is never closed', () => {
+    assert.deepStrictEqual(parseNetrc(fixture('quoted.netrc')), [
+      { machine: 'api.heroku.com', login: 'dev example', password: 'HRKU-with "quotes", a \\ and spaces' },
+      { machine: 'tabs.example.com', password: 'a\tb\nc\rdqe' },
+      { machine: 'quoted#hash.example.com', password: '#not-a-comment' },
+      { machine: 'open.example.com', login: 'me' },
+      { machine: 'next.example.com', password: 'after-the-open-quote' },
+    ]);
+  });
+
+  it('comments: # lines (indented too), trailing comments; # inside a value, or as the value right after its keyword', () => {
+    assert.deepStrictEqual(parseNetrc(fixture('comments.netrc')), [
+      { machine: 'api.heroku.com', login: 'dev@example.com', password: 'pa#ss' },
+      { machine: 'hash.example.com', password: '#starts-with-hash' },
+      { machine: 'later.example.com', password: 'HRKU-later' },
+    ]);
+  });
+
+  it('a machine that appears twice: the first entry wins, even without a password, and so does its first password', () => {
+    const entries = parseNetrc(fixture('duplicates.netrc'));
+    assert.deepStrictEqual(findMachine(entries, 'api.heroku.com'), { machine: 'api.heroku.com', login: 'first@example.com', password: 'HRKU-first' });
+    assert.deepStrictEqual(findMachine(entries, 'git.heroku.com'), { machine: 'git.heroku.com', login: 'no-password@example.com' });
+  });
+
+  it('the default entry keeps what follows it, and never stands in for a machine', () => {
+    const entries = parseNetrc(fixture('default.netrc'));
+    assert.deepStrictEqual(entries, [
+      { machine: 'github.com', login: 'me', password: 'gh-secret' },
+      { machine: undefined, login: 'anyone', password: 'default-secret' },
+      { machine: 'api.heroku.com', login: 'dev@example.com', password: 'HRKU-after-default' },
+    ]);
+    assert.strictEqual(findMachine(entries, 'gitlab.com'), undefined);
+  });
+});
+
 describe('Heroku CLI token lookup', () => {
   let home: string;
   const envWith = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ HOME: home, ...extra });
@@ -96,6 +150,19 @@ describe('Heroku CLI token lookup', () => {
   it('takes the first api.heroku.com entry when there are several', async () => {
     writeNetrc('machine api.heroku.com login a@example.com password HRKU-first\nmachine api.heroku.com login b@example.com password HRKU-second\n');
     assert.strictEqual((await lookup())?.token, 'HRKU-first');
+  });
+
+  it('reads each fixture the same way from ~/.netrc', async () => {
+    const expected: Record<string, string | undefined> = {
+      'password-at-end-of-line.netrc': 'HRKU-next-line', 'macdef.netrc': 'HRKU-after-macro', 'comments.netrc': 'pa#ss',
+      'quoted.netrc': 'HRKU-with "quotes", a \\ and spaces', 'duplicates.netrc': 'HRKU-first', 'default.netrc': 'HRKU-after-default',
+    };
+    for (const [name, token] of Object.entries(expected)) {
+      writeNetrc(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'netrc', name), 'utf8'));
+      assert.strictEqual((await lookup())?.token, token, name);
+    }
+    writeNetrc('machine api.heroku.com login dev@example.com\nmachine api.heroku.com password HRKU-second\n');
+    assert.strictEqual(await lookup(), undefined, 'the first api.heroku.com entry has no password: like the CLI, no token');
   });
 
   it('prefers HEROKU_API_KEY over ~/.netrc, as the Heroku CLI does; a blank one does not count', async () => {

@@ -9,6 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
 import { createHerokuClient, defaultRetry, HerokuApiError, type HerokuClient, type HerokuLogEntry } from '../../src/heroku';
+import { redactSecrets } from '../../src/model/redact';
 import { describeForSearch, describeHits, findCanaries, makeCanary } from '../fixtures/canary';
 import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../../scripts/demoHeroku';
 
@@ -87,7 +88,7 @@ describe('Reliability: every fault of the Heroku API gives an actionable error i
       item.setup?.(fake);
       const logs: HerokuLogEntry[] = [];
       const client: HerokuClient = createHerokuClient({
-        baseUrl: fake.url, token: token.value, userAgent: 'ProviderDesk/0.0.0 (reliability)', random: () => 0, onLog: (entry) => logs.push(entry),
+        baseUrl: fake.url, token: token.value, userAgent: 'ProviderDesk/0.0.0 (reliability)', redact: redactSecrets, random: () => 0, onLog: (entry) => logs.push(entry),
         ...(item.rule?.type === 'hang' ? { timeoutMs: hangTimeoutMs } : {}),
       });
       return { item, fake, client, logs };

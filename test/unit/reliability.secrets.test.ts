@@ -3,11 +3,11 @@
 // (init, live checks, invalid and valid submits, store refusals), every field check, the store's errors, the webview
 // HTML, the redactor the log channel uses, and ticket rendering; none may come out anywhere.
 import { strict as assert } from 'node:assert';
-import { Redactor, redactedMarker } from '../../src/common/redact';
 import { FormController, type FormDefinition, type FormHost } from '../../src/forms/controller';
 import { credentialForm, providerForm, scopeForm, type DefinitionDeps } from '../../src/forms/definitions';
 import { renderFormHtml } from '../../src/forms/html';
-import { createHerokuClient, redactSecrets } from '../../src/heroku';
+import { createHerokuClient } from '../../src/heroku';
+import { Redactor, redactedMarker, redactSecrets } from '../../src/model/redact';
 import type { ExtensionMessage } from '../../src/shared/protocol';
 import { MissingSecretError, SecretStorageUnavailableError } from '../../src/store/errors';
 import { secretKey } from '../../src/store/keys';
@@ -141,7 +141,7 @@ describe('Reliability: secrets never leak (unit level)', () => {
     const redacted = upstream.map((line) => redactor.redact(line));
     assert.deepEqual(findInValue(redacted, canaries, 'redacted'), [], redacted.join('\n'));
     assert.ok(redacted.every((line) => line.includes(redactedMarker)), redacted.join('\n'));
-    // The client's own redaction covers the encodings an upstream may echo.
+    // The same redactor, as the client uses it, covers the encodings an upstream may echo.
     const encoded = redactSecrets(`${encodeURIComponent(token.value)} ${Buffer.from(token.value).toString('base64')} ${Buffer.from(`:${token.value}`).toString('base64')}`, [token.value]);
     assert.deepEqual(findCanaries(encoded, [token], 'client redaction'), []);
     const text = renderTicket({ number: 7, scopeName: 'Production', providerName: 'Heroku', startedAt: 0, error: redactor.redact(`Heroku said: Bearer ${token.value}`) }, 0);
@@ -150,7 +150,7 @@ describe('Reliability: secrets never leak (unit level)', () => {
 
   it('a token that cannot be a token (spaces, line breaks) is refused without repeating it', () => {
     for (const bad of [`${token.value} ${token.value}`, `${token.value}\n${token.value}`, `\u00e9${token.value}`]) {
-      assert.throws(() => createHerokuClient({ baseUrl: 'api.heroku.com', token: bad, userAgent: 'x' }), (error: Error) => {
+      assert.throws(() => createHerokuClient({ baseUrl: 'api.heroku.com', token: bad, userAgent: 'x', redact: redactSecrets }), (error: Error) => {
         assert.match(error.message, /API token (contains spaces|is empty)/);
         assert.deepEqual(findCanaries(`${error.message}\n${error.stack}`, [token], 'error'), []);
         return true;
