@@ -8,6 +8,8 @@
 //   retry too; all bounded by attempts and total time.
 // - Redirects are followed by hand, same origin only: the token is never sent to another host.
 // - Failures are `HerokuApiError`s with an actionable message and never contain the token.
+// - No proxy code: in the extension host, VS Code routes node's http(s) requests through its proxy settings. A proxy
+//   that cannot be reached, or that asks for credentials (407), gets a message of its own.
 //
 // node-fetch v3 is ESM-only. This package compiles as CommonJS with `module: Node16`, where tsc rejects a static
 // `import fetch from 'node-fetch'` (TS1479) although Node 20.19+ (require(esm)) and esbuild would cope; a dynamic
@@ -15,6 +17,7 @@
 import type { z } from 'zod';
 import { HerokuApiError, redactSecrets, type HerokuApiErrorDetails, type HerokuErrorKind } from './errors';
 import { herokuMessages as m } from './messages';
+import { unreachableProxiesIn } from './proxyErrors';
 import {
   accountSchema, appListSchema, dynoListSchema, errorBodySchema,
   type HerokuAccount, type HerokuApp, type HerokuDyno,
@@ -523,6 +526,8 @@ export class HerokuClient {
         throw request.notFound?.() ?? fail('not_found', m.notFound(this.host, request.path));
       case 406:
         throw fail('client_error', m.notAcceptable(this.host));
+      case 407:
+        throw fail('client_error', m.proxyAuthRequired(this.host));
       case 416:
         throw fail('client_error', m.rangeNotSatisfiable(this.host));
       default:
@@ -535,6 +540,10 @@ export class HerokuClient {
     const code = errorCode(error);
     const raw = error instanceof Error ? error.message : String(error);
     const detail = this.redact(code ?? raw).slice(0, 200);
+    const proxies = unreachableProxiesIn(raw);
+    if (proxies) {
+      return { delayMs: undefined, error: (attempts) => this.error(m.proxyUnreachable(this.host, this.redact(proxies).slice(0, 200)), { kind: 'network', attempts }) };
+    }
     if (code && tlsCodes.test(code)) {
       throw this.error(m.tls(this.host, detail), { kind: 'network', code });
     }
