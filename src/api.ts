@@ -65,6 +65,6 @@ export interface ProviderDeskTestHooks {
   readonly runner: import('./tickets/ticketRunner').TicketRunner;
   readonly history: import('./tickets/ticketHistory').TicketHistory;
   readonly activeScope: import('./activeScope/activeScope').ActiveScope;
-  /** `@providerdesk` as the host registered it (undefined on hosts without chat): VS Code has no API to send it a message. */
-  readonly chatParticipant: import('./agents/chatTypes').ChatParticipant | undefined;
+  /** `@providerdesk` as the host registered it: VS Code has no API to send it a message. */
+  readonly chatParticipant: vscode.ChatParticipant;
 }

@@ -5,14 +5,13 @@ import type { ActiveScope } from './activeScope/activeScope';
 import type { TicketHistory } from './tickets/ticketHistory';
 import type { TicketRunner } from './tickets/ticketRunner';
 import { resolveScope } from './common/targets';
-import type { ChatParticipant } from './agents/chatTypes';
 
 export interface TicketServices {
   readonly runner: TicketRunner;
   readonly history: TicketHistory;
   readonly activeScope: ActiveScope;
-  /** `@providerdesk`, undefined on hosts without the chat API. */
-  readonly chatParticipant: ChatParticipant | undefined;
+  /** `@providerdesk`, for the integration tests. */
+  readonly chatParticipant: vscode.ChatParticipant;
 }
 
 export function createApi(services: Services, { runner, history, activeScope, chatParticipant }: TicketServices): ProviderDeskApi {

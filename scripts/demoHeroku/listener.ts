@@ -1,4 +1,4 @@
-// The HTTP plumbing under both origins: a server on 127.0.0.1 that tracks its sockets, and the request log entries.
+// The HTTP plumbing under both origins: a server on a loopback address that tracks its sockets, and the request log entries.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { RecordedRequest } from './types';
@@ -10,7 +10,7 @@ interface Tracked {
   readonly port: number;
 }
 
-export async function listen(handler: http.RequestListener, port = 0): Promise<Tracked> {
+export async function listen(handler: http.RequestListener, port = 0, host = '127.0.0.1'): Promise<Tracked> {
   const server = http.createServer(handler);
   const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -19,13 +19,13 @@ export async function listen(handler: http.RequestListener, port = 0): Promise<T
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const bound = (server.address() as AddressInfo).port;
-  return { server, sockets, port: bound, url: `http://127.0.0.1:${bound}` };
+  return { server, sockets, port: bound, url: `http://${host}:${bound}` };
 }
 
 export function record(log: RecordedRequest[], request: http.IncomingMessage): RecordedRequest {

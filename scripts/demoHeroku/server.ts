@@ -49,6 +49,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
   const accountBody = accountJson(account);
 
   // The second origin: a redirect target that must never see the token.
+  const host = options.host ?? '127.0.0.1';
   const other = await listen((request, response) => {
     const entry = record(otherRequests, request);
     request.resume();
@@ -56,7 +57,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
     entry.outcome = 'responded';
     response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
     response.end('[]');
-  });
+  }, 0, host);
 
   function baseHeaders(): Record<string, string> {
     return {
@@ -265,7 +266,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
     } else {
       run();
     }
-  }, options.port).catch(async (error: unknown) => {
+  }, options.port, host).catch(async (error: unknown) => {
     // The chosen port is taken: leave nothing listening behind.
     await new Promise((resolve) => other.server.close(resolve));
     throw error;

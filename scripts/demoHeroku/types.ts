@@ -16,6 +16,9 @@ export interface FakeHerokuOptions {
   rateLimitRetryAfter?: number;
   /** The account's email (default `dev@example.com`). */
   email?: string;
+  /** The loopback address both servers listen on (default 127.0.0.1; another 127.x address is not "localhost" to
+   * proxy resolvers, which send 127.0.0.1 direct). */
+  host?: string;
 }
 
 export type RequestOutcome = 'pending' | 'responded' | 'hung' | 'reset';
@@ -125,7 +128,7 @@ export interface FakeDyno {
 }
 
 export interface FakeHeroku {
-  /** `http://127.0.0.1:PORT` (no trailing slash). */
+  /** `http://127.0.0.1:PORT` (no trailing slash; the `host` option's address instead of 127.0.0.1). */
   readonly url: string;
   readonly port: number;
   readonly token: string;

@@ -7,7 +7,6 @@ import type { TicketRunner } from '../tickets/ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 import { appsAnswer, helpAnswer } from './chatAnswer';
 import { parseChatRequest } from './chatRequest';
-import { chatApi, type ChatParticipant, type ChatRequestHandler, type ChatResponseStream, type ChatResult } from './chatTypes';
 import { findScopeByName } from './listHerokuAppsTool';
 
 export const chatParticipantId = 'providerDesk.chat';
@@ -18,18 +17,18 @@ export const showTicketOutputCommand = 'providerDesk.chat.showTicketOutput';
  * `@providerdesk`: "list my apps in <scope>" or `/apps <scope>` runs the same ticket as New Ticket (output channel,
  * Ticket History) and answers with the count and the first apps. No language model is involved.
  */
-export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, runner: TicketRunner): ChatRequestHandler {
+export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, runner: TicketRunner): vscode.ChatRequestHandler {
   const { store, logger } = services;
   const allScopes = (): Scope[] => store.providers().flatMap((provider) => store.scopes(provider.id));
 
-  const help = (response: ChatResponseStream): ChatResult => {
+  const help = (response: vscode.ChatResponseStream): vscode.ChatResult => {
     const scopes = allScopes();
     response.markdown(helpAnswer(scopes.map((scope) => scope.name)));
     if (scopes.length === 0) response.button({ command: 'providerDesk.addProvider', title: vscode.l10n.t('Add Provider') });
     return { metadata: { intent: 'help' } };
   };
 
-  const listApps = async (scope: Scope, response: ChatResponseStream, token: vscode.CancellationToken): Promise<ChatResult> => {
+  const listApps = async (scope: Scope, response: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> => {
     response.progress(vscode.l10n.t('Listing the Heroku apps of scope "{0}"…', scope.name));
     const ticket = await runner.listApps(scope, token);
     const metadata = { intent: 'apps', ticket: ticket.number, outcome: ticket.outcome };
@@ -71,16 +70,11 @@ export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, 
   };
 }
 
-/** Registers `@providerdesk` on hosts with the Chat Participant API; returns it for the integration tests. */
-export function registerChatParticipant(services: Services, runner: TicketRunner, channel: vscode.OutputChannel): ChatParticipant | undefined {
+/** Registers `@providerdesk`; returns it for the integration tests. */
+export function registerChatParticipant(services: Services, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
   const { context, logger } = services;
   registerCommand(context, logger, showTicketOutputCommand, () => channel.show());
-  const api = chatApi();
-  if (!api) {
-    logger.info(`Chat participants are not available in this VS Code; @providerdesk (${chatParticipantId}) is not registered.`);
-    return undefined;
-  }
-  const participant = api.chat.createChatParticipant(chatParticipantId, createChatHandler(services, runner));
+  const participant = vscode.chat.createChatParticipant(chatParticipantId, createChatHandler(services, runner));
   participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'provider-desk.svg');
   context.subscriptions.push(participant);
   return participant;

@@ -3,7 +3,6 @@ import { describeError, isCancellation, UserFacingError } from '../common/errors
 import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
 import type { TicketRunner } from '../tickets/ticketRunner';
-import { lmApi, type LanguageModelTool } from './lmTypes';
 
 export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
 
@@ -31,15 +30,10 @@ export function findScopeByName(services: Pick<Services, 'store'>, name: unknown
 
 /**
  * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
- * Read-only; registered only on hosts with `vscode.lm.registerTool`.
+ * Read-only.
  */
 export function registerAgentTools(services: Services, runner: TicketRunner): void {
-  const api = lmApi();
-  if (!api) {
-    services.logger.info('Language model tools are not available in this VS Code; providerDesk_listHerokuApps is not registered.');
-    return;
-  }
-  const tool: LanguageModelTool<ListHerokuAppsInput> = {
+  const tool: vscode.LanguageModelTool<ListHerokuAppsInput> = {
     prepareInvocation: ({ input }) => {
       const scope = typeof input?.scope === 'string' ? input.scope : '';
       return {
@@ -64,7 +58,7 @@ export function registerAgentTools(services: Services, runner: TicketRunner): vo
           count: apps.length,
           apps: apps.map(({ name, region, stack, updatedAt }) => ({ name, region, stack, updatedAt })),
         };
-        return new api.LanguageModelToolResult([new api.LanguageModelTextPart(JSON.stringify(result))]);
+        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(result))]);
       } catch (error) {
         services.logger.error(`${listHerokuAppsToolName} failed`, error);
         if (isCancellation(error)) throw error;
@@ -75,5 +69,5 @@ export function registerAgentTools(services: Services, runner: TicketRunner): vo
       }
     },
   };
-  services.context.subscriptions.push(api.lm.registerTool(listHerokuAppsToolName, tool));
+  services.context.subscriptions.push(vscode.lm.registerTool(listHerokuAppsToolName, tool));
 }

@@ -9,6 +9,8 @@
 // - Redirects are followed by hand, same origin only: the token is never sent to another host.
 // - Failures are `HerokuApiError`s with an actionable message; every text in them, and every log line, goes through
 //   the redactor the caller passes in (`redact`), so none contains the token.
+// - No proxy code: in the extension host, VS Code routes node's http(s) requests through its proxy settings. A proxy
+//   that cannot be reached, or that asks for credentials (407), gets a message of its own (failures.ts).
 import { HerokuApiError } from './errors';
 import { herokuMessages as m } from './messages';
 import { defaultListLimits, listAll, type ListLimits, type ListOptions } from './pagination';

@@ -2,6 +2,7 @@
 // plan to retry (429, 5xx, network trouble) with the error to give when the retries run out.
 import type { HerokuApiError, HerokuApiErrorDetails, HerokuErrorKind } from './errors';
 import { herokuMessages as m } from './messages';
+import { unreachableProxiesIn } from './proxyErrors';
 import { retryAfterMs } from './retry';
 import { errorBodySchema } from './schemas';
 import type { FetchLikeResponse } from './transport';
@@ -77,6 +78,8 @@ export function statusFailure(factory: ErrorFactory, failed: FailedResponse): Re
       throw failed.notFound?.() ?? fail('not_found', m.notFound(host, failed.path));
     case 406:
       throw fail('client_error', m.notAcceptable(host));
+    case 407:
+      throw fail('client_error', m.proxyAuthRequired(host));
     case 416:
       throw fail('client_error', m.rangeNotSatisfiable(host));
     default:
@@ -100,6 +103,10 @@ export function networkFailure(factory: ErrorFactory, error: unknown): Retry {
   const code = errorCode(error);
   const raw = error instanceof Error ? error.message : String(error);
   const detail = factory.redact(code ?? raw).slice(0, 200);
+  const proxies = unreachableProxiesIn(raw);
+  if (proxies) {
+    return { delayMs: undefined, error: (attempts) => factory.error(m.proxyUnreachable(host, factory.redact(proxies).slice(0, 200)), { kind: 'network', attempts }) };
+  }
   if (code && tlsCodes.test(code)) {
     throw factory.error(m.tls(host, detail), { kind: 'network', code });
   }

@@ -29,6 +29,10 @@ export const herokuMessages = {
     l10n.t('{0} refused the connection. Check the Account ID (for Heroku: api.heroku.com) and any proxy or firewall.', host),
   network: (host: string, detail: string) =>
     l10n.t('Could not talk to {0} ({1}). Check your network connection, proxy settings and the Account ID, then try again.', host, detail),
+  proxyUnreachable: (host: string, proxy: string) =>
+    l10n.t("Could not connect to the proxy {0} on the way to {1}. Check that the proxy is running and that VS Code's http.proxy setting (or the HTTPS_PROXY and HTTP_PROXY environment variables) names it correctly, then try again.", proxy, host),
+  proxyAuthRequired: (host: string) =>
+    l10n.t("A proxy between VS Code and {0} asks for credentials (HTTP 407 Proxy Authentication Required). Put them in VS Code's http.proxy setting, as in http://user:password@proxy.example.com:8080, then try again.", host),
   tls: (host: string, detail: string) =>
     l10n.t('The secure (TLS) connection to {0} failed ({1}). A proxy or firewall may be intercepting HTTPS, or the Account ID points at the wrong host.', host, detail),
   notJson: (host: string, status: number, what: string) =>

@@ -6,13 +6,7 @@ import * as vscode from 'vscode';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
 
-// @types/vscode stays at 1.74; the code-server host under test has the Language Model Tool API.
-interface LmHost {
-  lm: {
-    invokeTool(name: string, options: { input: object; toolInvocationToken: undefined }): Thenable<{ content: unknown[] }>;
-  };
-}
-const lm = (vscode as unknown as LmHost).lm;
+const { lm } = vscode;
 
 function textOf(result: { content: unknown[] }): string {
   return result.content.map((part) => (part as { value?: unknown }).value).filter((value) => typeof value === 'string').join('');

@@ -6,17 +6,10 @@ import * as assert from 'node:assert';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProviderDeskTestHooks } from '../../src/api';
-import type { ChatParticipant, ChatResponseStream, ChatResult } from '../../src/agents/chatTypes';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
+import { askParticipant } from './chatRecorder';
 import { findFiles, waitForFileContaining } from './securityCapture';
-
-interface RecordedResponse {
-  readonly markdown: string;
-  readonly buttons: vscode.Command[];
-  readonly progress: string[];
-  readonly result: ChatResult;
-}
 
 interface TicketRecordShape { number: number; scopeName: string; outcome: string; appCount?: number; errorKind?: string }
 
@@ -26,19 +19,11 @@ const history = (hooks: ProviderDeskTestHooks): TicketRecordShape[] =>
 describe('@providerdesk chat participant in the real extension host, against the fake Heroku API', () => {
   let heroku: FakeHeroku;
   let hooks: ProviderDeskTestHooks;
-  let participant: ChatParticipant;
+  let participant: vscode.ChatParticipant;
 
-  async function ask(prompt: string, command?: string, token = new vscode.CancellationTokenSource().token): Promise<RecordedResponse> {
-    const markdown: string[] = [];
-    const buttons: vscode.Command[] = [];
-    const progress: string[] = [];
-    const stream: ChatResponseStream = {
-      markdown: (value) => markdown.push(typeof value === 'string' ? value : value.value),
-      button: (command) => buttons.push(command),
-      progress: (value) => progress.push(value),
-    };
-    const result = await participant.requestHandler({ prompt, command }, { history: [] }, stream, token) ?? {};
-    return { markdown: markdown.join('\n\n'), buttons, progress, result };
+  async function ask(prompt: string, command?: string, token?: vscode.CancellationToken) {
+    const answer = await askParticipant(participant, prompt, command, token);
+    return { ...answer, markdown: answer.markdown.join('\n\n') };
   }
 
   before(async () => {
@@ -52,13 +37,13 @@ describe('@providerdesk chat participant in the real extension host, against the
     await deleteAllProviders(api);
     heroku.clearFaults();
     await createHerokuScopes(api, heroku.url, heroku.token, ['heroku-apps', 'Blue Team']);
-    assert.ok(hooks.chatParticipant, 'the host has the Chat API, yet @providerdesk is not registered');
     participant = hooks.chatParticipant;
   });
 
   it('is registered with the host under the id package.json declares, with its icon', () => {
     assert.strictEqual(participant.id, 'providerDesk.chat');
-    assert.match(participant.iconPath?.path ?? '', /media\/provider-desk\.svg$/);
+    assert.ok(participant.iconPath instanceof vscode.Uri, 'the icon is not a file');
+    assert.match(participant.iconPath.path, /media\/provider-desk\.svg$/);
   });
 
   it('"list my apps in <scope>" runs the New Ticket ticket (output channel, history) and answers with the first apps', async () => {

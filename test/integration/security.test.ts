@@ -17,13 +17,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi, ProviderDeskTestHooks, TicketResult } from '../../src/api';
-import type { ChatResponseStream } from '../../src/agents/chatTypes';
 import { describeError } from '../../src/common/errors';
 import { secretKey } from '../../src/store/keys';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { describeForSearch, describeHits, findCanaries, makeCanary, scanTree, type Canary, type CanaryHit } from '../fixtures/canary';
 import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../../scripts/demoHeroku';
 import { activateApi, deleteAllProviders, unique } from './api';
+import { askParticipant } from './chatRecorder';
 import { captureWindow, findFiles, waitForFileContaining, type Capture } from './securityCapture';
 
 type Api = ProviderDeskApi & { testHooks: ProviderDeskTestHooks };
@@ -254,28 +254,17 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
       fs.rmSync(home, { recursive: true, force: true });
     }
 
-    // The language model tool (#herokuApps), when this VS Code has the API: a listing, and a failure echoing the token.
-    const lm = (vscode as unknown as { lm?: { invokeTool?: (name: string, options: { input: object; toolInvocationToken: undefined }) => Thenable<{ content: unknown[] }> } }).lm;
-    if (lm?.invokeTool) {
-      returned.push({ what: 'language model tool', value: await lm.invokeTool('providerDesk_listHerokuApps', { input: { scope: 'canary-apps' }, toolInvocationToken: undefined }) });
-      heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
-      await expectError('language model tool, 403', Promise.resolve(lm.invokeTool('providerDesk_listHerokuApps', { input: { scope: 'canary-apps' }, toolInvocationToken: undefined })));
-    }
+    // The language model tool (#herokuApps): a listing, and a failure echoing the token.
+    returned.push({ what: 'language model tool', value: await vscode.lm.invokeTool('providerDesk_listHerokuApps', { input: { scope: 'canary-apps' }, toolInvocationToken: undefined }) });
+    heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
+    await expectError('language model tool, 403', Promise.resolve(vscode.lm.invokeTool('providerDesk_listHerokuApps', { input: { scope: 'canary-apps' }, toolInvocationToken: undefined })));
 
     // @providerdesk: everything the chat view would render, for a listing and for a failure echoing the token.
-    if (hooks.chatParticipant) {
-      for (const echo403 of [false, true]) {
-        if (echo403) heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
-        const rendered: unknown[] = [];
-        const stream: ChatResponseStream = {
-          markdown: (value) => rendered.push(value),
-          button: (command) => rendered.push(command),
-          progress: (value) => rendered.push(value),
-        };
-        const result = await hooks.chatParticipant.requestHandler({ prompt: 'list my apps in canary-apps', command: undefined }, { history: [] }, stream, new vscode.CancellationTokenSource().token);
-        assert.ok(rendered.length > 0, 'the chat participant rendered nothing');
-        returned.push({ what: echo403 ? 'chat participant, 403' : 'chat participant', value: { rendered, result } });
-      }
+    for (const echo403 of [false, true]) {
+      if (echo403) heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
+      const rendered = await askParticipant(hooks.chatParticipant, 'list my apps in canary-apps');
+      assert.ok(rendered.markdown.length + rendered.buttons.length + rendered.progress.length > 0, 'the chat participant rendered nothing');
+      returned.push({ what: echo403 ? 'chat participant, 403' : 'chat participant', value: rendered });
     }
 
     // Delete through the commands (their modal confirmation is answered with its button).

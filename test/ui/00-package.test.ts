@@ -7,7 +7,7 @@ import { repoRoot } from '../../scripts/vscode/codeServer';
 describe('The packaged VSIX', () => {
   const vsix = path.join(repoRoot, 'provider-desk.vsix');
 
-  it('is small and holds the bundle and its translations, not sources, tests or maps', () => {
+  it('is small and holds the bundle, its translations and icon, not sources, tests or maps', () => {
     const size = fs.statSync(vsix).size;
     assert.ok(size < 1024 * 1024, `VSIX is ${size} bytes`);
     const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
@@ -15,6 +15,8 @@ describe('The packaged VSIX', () => {
     assert.ok(files.includes('extension/dist/extension.js'), 'no extension bundle');
     assert.ok(files.includes('extension/dist/webview/main.js'), 'no webview bundle');
     assert.ok(files.includes('extension/package.nls.json'), 'no package.nls.json');
+    const { icon } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { icon: string };
+    assert.ok(files.includes(`extension/${icon}`), `the Marketplace icon ${icon} is not in the VSIX`);
     // Every bundle and manifest translation in the repository ships (VS Code reads them from the installed extension).
     const translations = [...fs.readdirSync(path.join(repoRoot, 'l10n')).map((file) => `l10n/${file}`),
       ...fs.readdirSync(repoRoot).filter((file) => /^package\.nls\.[\w-]+\.json$/.test(file))];

@@ -226,6 +226,15 @@ describe('Heroku client against the fake Heroku API', function () {
       assert.match(range.message, /416/);
     });
 
+    it('407: a proxy in between wants credentials, which go into http.proxy; not retried', async () => {
+      fake.setFault({ type: 'status', status: 407 });
+      const error = await caught(make().getAccount());
+      assert.equal(error.kind, 'client_error');
+      assert.equal(error.status, 407);
+      assert.match(error.message, /A proxy between VS Code and 127\.0\.0\.1:\d+ asks for credentials .*http\.proxy setting/);
+      assert.equal(fake.requests.length, 1);
+    });
+
     it('429 then success: waits and retries', async () => {
       fake.setApps(1500);
       const limited = fake.fault({ type: 'rateLimit', times: 2, path: '/apps' });
@@ -403,6 +412,19 @@ describe('Heroku client against the fake Heroku API', function () {
       assert.equal(tls.kind, 'network');
       assert.match(tls.message, /secure \(TLS\) connection to api\.example\.test failed \(CERT_HAS_EXPIRED\)/);
       assert.equal(calls, 2);
+    });
+
+    it("a proxy VS Code's proxy agent could not reach: names the proxy without its credentials, after the retries", async () => {
+      let calls = 0;
+      const fetchImpl: FetchLike = async () => {
+        calls++;
+        throw new Error(`request to https://api.example.test/account failed, reason: Failed to establish a socket connection to proxies: PROXY <credentials>@proxy.corp.test:3128; HTTPS ${token}@127.0.0.1:9`);
+      };
+      const error = await caught(make({ baseUrl: 'api.example.test', fetchImpl }).getAccount());
+      assert.equal(error.kind, 'network');
+      assert.equal(calls, 3);
+      assert.equal(error.message, herokuMessages.proxyUnreachable('api.example.test', 'proxy.corp.test:3128, 127.0.0.1:9'));
+      assert.ok(!error.message.includes(token));
     });
   });
 

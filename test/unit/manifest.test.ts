@@ -8,6 +8,18 @@ const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf
 const contributes = manifest.contributes;
 const commandIds = new Set<string>(contributes.commands.map((command: { command: string }) => command.command));
 
+/** The categories VS Code's manifest schema and the Marketplace accept. */
+const marketplaceCategories = new Set(['AI', 'Azure', 'Chat', 'Data Science', 'Debuggers', 'Education', 'Extension Packs',
+  'Formatters', 'Keymaps', 'Language Packs', 'Linters', 'Machine Learning', 'Notebooks', 'Other', 'Programming Languages',
+  'SCM Providers', 'Snippets', 'Testing', 'Themes', 'Visualization']);
+
+/** Width and height from a PNG's IHDR chunk, which the format requires right after the 8-byte signature. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  assert.deepStrictEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+  assert.strictEqual(bytes.toString('latin1', 12, 16), 'IHDR', 'the PNG does not start with its IHDR chunk');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
 function placeholders(value: unknown): string[] {
   const text = JSON.stringify(value);
   return [...text.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]!);
@@ -55,5 +67,31 @@ describe('package.json contributions', () => {
     const getToken = nls['walkthrough.getToken.description']!;
     assert.match(getToken, /Account Settings → API Key → Reveal/);
     assert.match(getToken, /heroku auth:token/);
+  });
+});
+
+describe('package.json for the Marketplace', () => {
+  it('engines.vscode is the @types/vscode version the code is checked against', () => {
+    const types = manifest.devDependencies['@types/vscode'] as string;
+    assert.match(types, /^\d+\.\d+\.\d+$/, '@types/vscode is not pinned to one version');
+    assert.strictEqual(manifest.engines.vscode, `^${types}`);
+    // Language model tools (contributes.languageModelTools, vscode.lm.registerTool) are stable since 1.95.
+    const [major, minor] = types.split('.').map(Number) as [number, number];
+    assert.ok(major > 1 || minor >= 95, `VS Code ${types} has no stable language model tools`);
+  });
+
+  it('the language model tool and chat APIs are typed by @types/vscode, not by hand-written shims', () => {
+    const agents = fs.readdirSync(path.join(root, 'src', 'agents'));
+    assert.deepStrictEqual(agents.filter((file) => /^(lm|chat)Types\.ts$/.test(file)), []);
+  });
+
+  it('its categories describe it: a chat participant and a language model tool, and not Azure', () => {
+    assert.deepStrictEqual(manifest.categories, ['AI', 'Chat', 'Other']);
+    for (const category of manifest.categories) assert.ok(marketplaceCategories.has(category), `${category} is not a Marketplace category`);
+  });
+
+  it('its icon is a 128×128 PNG (test/ui/00-package checks that the VSIX ships it)', () => {
+    assert.strictEqual(manifest.icon, 'media/provider-desk.png');
+    assert.deepStrictEqual(pngSize(fs.readFileSync(path.join(root, manifest.icon))), { width: 128, height: 128 });
   });
 });
