@@ -7,6 +7,7 @@ import type { ProviderStore } from '../store/providerStore';
 import { sameAccountId } from '../model/accountId';
 import type { Credential, Provider, Scope } from '../model/schemas';
 import { confirmModal } from '../common/confirm';
+import { SharedWhilePending } from '../common/sharedWhilePending';
 import { renderAccountTicket, renderDynoTicket, renderTicket, type TicketHeading } from './render';
 import type { TicketHistory, TicketKind, TicketRecord } from './ticketHistory';
 
@@ -46,7 +47,8 @@ interface TicketKindRun<T> {
  */
 export class TicketRunner implements vscode.Disposable {
   private readonly running = new Set<AbortController>();
-  private readonly pendingConfirmations = new Map<string, Promise<boolean>>();
+  /** Tickets started together after an Account ID change share one question. */
+  private readonly confirmations = new SharedWhilePending<boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a ticket is recorded, e.g. so the status bar can warn about a rejected token. */
   readonly onDidRecordTicket = this.changed.event;
@@ -81,14 +83,8 @@ export class TicketRunner implements vscode.Disposable {
   /** Throws HostNotConfirmedError unless the credential is bound to the provider's Account ID or the user rebinds it. */
   private async confirmAccountId(provider: Provider, credential: Credential): Promise<void> {
     if (sameAccountId(credential.boundAccountId, provider.accountId)) return;
-    // Tickets started together share one question.
-    const key = `${credential.id} ${provider.accountId}`;
-    let answer = this.pendingConfirmations.get(key);
-    if (!answer) {
-      answer = this.askToRebind(provider, credential).finally(() => this.pendingConfirmations.delete(key));
-      this.pendingConfirmations.set(key, answer);
-    }
-    if (!await answer) {
+    const confirmed = await this.confirmations.run(`${credential.id} ${provider.accountId}`, () => this.askToRebind(provider, credential));
+    if (!confirmed) {
       this.logger.info(`credential ${credential.id}: the user declined sending its token to ${provider.accountId} (bound to ${credential.boundAccountId}); nothing was sent`);
       throw new HostNotConfirmedError(vscode.l10n.t(
         'Nothing was sent: credential "{0}" was stored for {1}, but provider "{2}" now points at {3}. If you changed the Account ID yourself, run this again and confirm; otherwise set it back to {1}.',

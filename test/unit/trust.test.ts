@@ -1,6 +1,7 @@
 // A token goes only where its owner sent it (issue 14): credentials bound to the Account ID they were stored for, the
 // Heroku CLI import's host and duplicate checks, and no secret turned into plain text without asking.
 import * as assert from 'node:assert/strict';
+import { SharedWhilePending } from '../../src/common/sharedWhilePending';
 import { FormController, type FormHost } from '../../src/forms/controller';
 import { credentialForm } from '../../src/forms/definitions';
 import { credentialHolding } from '../../src/import/storedToken';
@@ -58,6 +59,25 @@ describe('Credentials are bound to the Account ID they were stored for', () => {
     assert.equal(store.credential(credential.id)!.boundAccountId, 'api.heroku.com', 'rename');
     await store.updateCredential(credential.id, { name: 'Renamed', fields: [{ id: field.id, key: 'apitoken', type: 'String', sensitive: true, value: 'HRKU-new-token' }] });
     assert.equal(store.credential(credential.id)!.boundAccountId, 'other.example', 'the token entered anew');
+  });
+});
+
+describe('One question for requests that arrive while it is open', () => {
+  it('callers with the same key share the pending answer; once it settles, the next caller asks again', async () => {
+    const shared = new SharedWhilePending<boolean>();
+    const asked: string[] = [];
+    let answer!: (value: boolean) => void;
+    const ask = (key: string) => () => { asked.push(key); return new Promise<boolean>((resolve) => { answer = resolve; }); };
+    const first = shared.run('credential host', ask('credential host'));
+    const second = shared.run('credential host', ask('credential host'));
+    const other = shared.run('credential other-host', async () => { asked.push('credential other-host'); return true; });
+    answer(false);
+    assert.deepEqual(await Promise.all([first, second, other]), [false, false, true]);
+    assert.deepEqual(asked, ['credential host', 'credential other-host']);
+    const third = shared.run('credential host', ask('credential host'));
+    answer(true);
+    assert.equal(await third, true);
+    assert.equal(asked.length, 3);
   });
 });
 
