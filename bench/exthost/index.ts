@@ -166,7 +166,7 @@ function seedData(providers: number, scopesPerProvider: number): { providers: Pr
     const providerId = randomUUID();
     const credentialId = randomUUID();
     data.providers.push({ id: providerId, name: `Provider ${String(p + 1).padStart(4, '0')}`, type: 'Heroku', accountId: 'api.heroku.com', createdAt });
-    data.credentials.push({ id: credentialId, providerId, name: 'Deploy token', fields: [{ id: randomUUID(), key: 'region', type: 'String', sensitive: false, value: 'us' }] });
+    data.credentials.push({ id: credentialId, providerId, name: 'Deploy token', boundAccountId: 'api.heroku.com', fields: [{ id: randomUUID(), key: 'region', type: 'String', sensitive: false, value: 'us' }] });
     for (let s = 0; s < scopesPerProvider; s++) {
       data.scopes.push({ id: randomUUID(), providerId, name: `Scope ${String(s + 1).padStart(2, '0')}`, credentialId });
     }

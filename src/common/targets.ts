@@ -20,9 +20,9 @@ function idFrom(argument: TargetArgument, ...keys: string[]): string | undefined
   return undefined;
 }
 
-async function pick<T>(items: readonly T[], toItem: (value: T) => vscode.QuickPickItem, placeHolder: string, empty: string): Promise<T> {
+async function pick<T>(items: readonly T[], toItem: (value: T) => vscode.QuickPickItem, placeHolder: string, empty: string, alwaysPick = false): Promise<T> {
   if (items.length === 0) throw new UserFacingError(empty);
-  if (items.length === 1) return items[0]!;
+  if (items.length === 1 && !alwaysPick) return items[0]!;
   const picked = await vscode.window.showQuickPick(items.map((value) => ({ ...toItem(value), value })), { placeHolder, matchOnDescription: true });
   if (!picked) throw new vscode.CancellationError();
   return picked.value;
@@ -35,11 +35,18 @@ const notFound = {
   scope: (id: string) => new UserFacingError(vscode.l10n.t('The scope {0} no longer exists. Refresh the Providers view.', id)),
 };
 
-export async function resolveProvider(store: ProviderStore, argument: TargetArgument): Promise<Provider> {
+export interface ProviderPickOptions {
+  /** Show the pick even when there is only one provider: the choice decides where a token is sent. */
+  readonly alwaysPick?: boolean;
+  readonly placeHolder?: string;
+}
+
+export async function resolveProvider(store: ProviderStore, argument: TargetArgument, options: ProviderPickOptions = {}): Promise<Provider> {
   const id = idFrom(argument, 'providerId', 'id');
   if (id) return store.provider(id) ?? Promise.reject(notFound.provider(id));
   return pick(store.providers(), (provider) => ({ label: provider.name, description: provider.accountId }),
-    vscode.l10n.t('Select a provider'), vscode.l10n.t('There are no providers yet. Run "Provider Desk: Add Provider" first.'));
+    options.placeHolder ?? vscode.l10n.t('Select a provider'), vscode.l10n.t('There are no providers yet. Run "Provider Desk: Add Provider" first.'),
+    options.alwaysPick);
 }
 
 export async function resolveCredential(store: ProviderStore, argument: TargetArgument): Promise<Credential> {

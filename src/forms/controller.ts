@@ -17,11 +17,14 @@ export interface RevealTarget {
   credentialId?: string;
 }
 
-export interface SaveOutcome {
-  reveal: RevealTarget;
-  /** The information notification, e.g. `Provider "Heroku" created.` */
-  notification: string;
-}
+export type SaveOutcome =
+  | {
+    reveal: RevealTarget;
+    /** The information notification, e.g. `Provider "Heroku" created.` */
+    notification: string;
+  }
+  /** The user declined a confirmation: nothing was written, the form stays open and shows why. */
+  | { notSaved: string };
 
 /** What one form (kind + target) knows: built by definitions.ts from the store. */
 export interface FormDefinition {
@@ -38,7 +41,7 @@ export interface FormDefinition {
    * whose sensitive values the webview leaves out: a missing sensitive value is then no error.
    */
   validate(values: FormValues, live: boolean): FieldError[];
-  /** Writes to the store; throws the store's errors. */
+  /** Writes to the store (after any confirmation it needs); throws the store's errors. */
   save(values: FormValues): Promise<SaveOutcome>;
   /** Scope form: the provider whose credential form "Add Credential" opens. */
   readonly addCredentialProviderId?: string;
@@ -169,6 +172,12 @@ export class FormController {
         this.host.log.error(`${this.label}: saving failed`, error);
         await this.host.post({ type: 'errors', source: 'submit', errors: [], message: this.host.describeError(error) });
       }
+      return;
+    }
+    if ('notSaved' in outcome) {
+      this.saving = false;
+      this.host.log.info(`${this.label}: not saved, the user declined the confirmation`);
+      await this.host.post({ type: 'errors', source: 'submit', errors: [], message: outcome.notSaved });
       return;
     }
     this.host.log.info(`${this.label}: saved`);

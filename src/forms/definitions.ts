@@ -1,12 +1,12 @@
 // What each form shows and does, built from the store. No `vscode` import: the store is reached through the
 // structural FormStore below (the real ProviderStore satisfies it) and texts through `@vscode/l10n` (see strings.ts).
 import type { Credential, CredentialInput, Provider, ProviderInput, Scope, ScopeInput } from '../model';
-import { fieldTypes, providerTypes } from '../model';
-import type { CredentialValues, FormKind, FormMode, FormValues, InitField, InitMessage, InitValues } from '../shared/protocol';
+import { fieldTypes, isHerokuApiAccountId, providerTypes } from '../model';
+import type { CredentialValues, FormKind, FormMode, FormStrings, FormValues, InitField, InitMessage, InitValues } from '../shared/protocol';
 import { NotFoundError } from '../store/errors';
 import type { FormDefinition, SaveOutcome } from './controller';
 import { toCredentialInput, toProviderInput, toScopeInput, validateFormValues, type FormValidationContext } from './formValidation';
-import { formStrings, formTitle, savedNotification } from './strings';
+import { foreignImportHint, formStrings, formTitle, plainTextConfirmation, plainTextDeclined, savedNotification } from './strings';
 
 /** The part of ProviderStore the forms use. */
 export interface FormStore {
@@ -26,6 +26,8 @@ export interface FormStore {
 
 export interface DefinitionDeps {
   store: FormStore;
+  /** A modal question with one action besides Cancel; resolves true only for that action. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
 }
 
 /** One open panel per key: opening the same form (kind + target) again focuses it. */
@@ -49,6 +51,8 @@ interface Parts {
   save(values: FormValues): Promise<SaveOutcome>;
   addCredentialProviderId?: string;
   herokuImportProviderId?: string;
+  /** Texts that depend on the form's target. */
+  strings?(): Partial<FormStrings>;
 }
 
 function definition(parts: Parts): FormDefinition {
@@ -81,7 +85,7 @@ function definition(parts: Parts): FormDefinition {
             .map((sibling) => (typeof sibling === 'string' ? sibling : sibling.name)),
           credentialIds: credentials.map((credential) => credential.id),
         },
-        strings: formStrings(parts.kind, parts.mode),
+        strings: { ...formStrings(parts.kind, parts.mode), ...parts.strings?.() },
       };
     },
     validate(values, live) {
@@ -139,6 +143,10 @@ export function credentialForm(deps: DefinitionDeps, providerId: string, credent
     mode,
     key: formKey('credential', providerId, credentialId),
     ...(credentialId === undefined ? { herokuImportProviderId: providerId } : {}),
+    strings: () => {
+      const accountId = store.provider(providerId)?.accountId;
+      return accountId === undefined || isHerokuApiAccountId(accountId) ? {} : { importHerokuCliHint: foreignImportHint(accountId) };
+    },
     exists: () => store.provider(providerId) !== undefined && (credentialId === undefined || current() !== undefined),
     subject: () => (credentialId === undefined ? store.provider(providerId)?.name : current()?.name) ?? '',
     values: () => ({ kind: 'credential', name: current()?.name ?? '', fields: (current()?.fields ?? []).map(initField) }),
@@ -165,7 +173,13 @@ export function credentialForm(deps: DefinitionDeps, providerId: string, credent
       }
       // Write only the credential that was validated: field ids were matched against current()'s fields, and an id
       // of another provider's credential must not reach updateCredential (which would match its stored secrets).
-      if (current() === undefined) throw new NotFoundError('credential', credentialId);
+      const credential = current();
+      if (credential === undefined) throw new NotFoundError('credential', credentialId);
+      const exposed = keysTurnedPlain(credential, values);
+      if (exposed.length > 0) {
+        const question = plainTextConfirmation(credential.name, exposed);
+        if (!await deps.confirm(question.message, question.detail, question.action)) return { notSaved: plainTextDeclined(exposed) };
+      }
       await store.updateCredential(credentialId, toCredentialInput(values));
       const name = store.credential(credentialId)?.name ?? values.name.trim();
       return { reveal: { providerId, credentialId }, notification: savedNotification('credential', mode, name) };
@@ -178,6 +192,12 @@ export function initField(field: Credential['fields'][number]): InitField {
   return field.sensitive
     ? { id: field.id, key: field.key, type: field.type, sensitive: true, hasStoredValue: true }
     : { id: field.id, key: field.key, type: field.type, sensitive: false, value: field.value ?? '' };
+}
+
+/** Keys of stored secrets the submit turns non-sensitive: their values would move into metadata as plain text. */
+function keysTurnedPlain(credential: Credential, values: CredentialValues): string[] {
+  const secretIds = new Set(credential.fields.filter((field) => field.sensitive).map((field) => field.id));
+  return values.fields.filter((field) => !field.sensitive && field.id !== undefined && secretIds.has(field.id)).map((field) => field.key.trim());
 }
 
 function withoutFieldIds(values: CredentialValues): CredentialValues {

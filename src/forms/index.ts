@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';
 import type { Services } from '../services';
 import type { FormDefinition } from './controller';
@@ -14,7 +15,7 @@ export type { Forms } from './forms';
  * provider in the title) and close when their object is deleted.
  */
 export function createForms(services: Omit<Services, 'forms'>): Forms {
-  const deps: DefinitionDeps = { store: services.store };
+  const deps: DefinitionDeps = { store: services.store, confirm: confirmModal };
   const panels = new Map<string, FormPanel>();
 
   const open = async (definition: FormDefinition): Promise<void> => {

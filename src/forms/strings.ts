@@ -15,6 +15,8 @@ export function formStrings(kind: FormKind, mode: FormMode): FormStrings {
     addCredential: l10n.t('Add Credential'),
     importHerokuCli: l10n.t('Import from Heroku CLI'),
     importHerokuCliHint: l10n.t('Reads the token of `heroku login` (~/.netrc) or HEROKU_API_KEY, checks it with Heroku, and saves it as a sensitive apitoken field.'),
+    plainTextWarning: l10n.t('This key looks like a secret. With Sensitive off, its value is stored unencrypted and shown in this form.'),
+    storedPlainTextWarning: l10n.t('With Sensitive off, the stored secret is saved unencrypted and shown in this form. Saving asks you to confirm.'),
     fields: l10n.t('Credential Fields'),
     fieldKey: l10n.t('Key'),
     fieldType: l10n.t('Type'),
@@ -57,4 +59,23 @@ export function savedNotification(kind: FormKind, mode: FormMode, name: string):
     case 'credential': return mode === 'create' ? l10n.t('Credential "{0}" created.', name) : l10n.t('Credential "{0}" saved.', name);
     case 'scope': return mode === 'create' ? l10n.t('Scope "{0}" created.', name) : l10n.t('Scope "{0}" saved.', name);
   }
+}
+
+/** The import button's hint when the provider is not Heroku's API: the token would go to `accountId`. */
+export function foreignImportHint(accountId: string): string {
+  return l10n.t('Reads the token of `heroku login` (~/.netrc) or HEROKU_API_KEY. {0} is not Heroku\'s API: you are asked before the token is sent there to check it.', accountId);
+}
+
+/** The modal before stored secrets become plain text (Sensitive turned off). */
+export function plainTextConfirmation(credentialName: string, keys: readonly string[]): { message: string; detail: string; action: string } {
+  return {
+    message: l10n.t('Store {0} of credential "{1}" unencrypted?', keys.join(', '), credentialName),
+    detail: l10n.t('With Sensitive off, the value leaves the system\'s secret storage: it is stored as plain text in VS Code\'s extension state, where anyone who can read your VS Code profile can read it, and this form shows it.'),
+    action: l10n.t('Store Unencrypted'),
+  };
+}
+
+/** Above the form when the user declined that modal. */
+export function plainTextDeclined(keys: readonly string[]): string {
+  return l10n.t('Not saved: {0} would be stored unencrypted. Turn Sensitive back on, or save again and confirm.', keys.join(', '));
 }

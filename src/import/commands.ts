@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
+import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { resolveProvider } from '../common/targets';
 import { createLoggedHerokuClient } from '../common/herokuClient';
 import { withCancellableProgress } from '../common/progress';
 import { isHerokuApiError } from '../heroku';
+import { isHerokuApiAccountId } from '../model/accountId';
+import type { Provider } from '../model/schemas';
 import type { Services } from '../services';
 import { tokenFieldKey } from '../tickets/ticketRunner';
 import { findHerokuCliToken, netrcFileName } from './herokuCli';
+import { credentialHolding } from './storedToken';
 
 const baseName = 'heroku-cli';
 
@@ -19,14 +23,28 @@ export function freeCredentialName(taken: readonly string[]): string {
 }
 
 /**
+ * The Heroku CLI's token belongs to api.heroku.com. Any other Account ID (a typo, a proxy, the demo API) gets it only
+ * after the user agreed in a modal that names it — whoever ran the command, another extension included.
+ */
+async function confirmForeignHost(provider: Provider, source: string): Promise<boolean> {
+  if (isHerokuApiAccountId(provider.accountId)) return true;
+  return confirmModal(
+    vscode.l10n.t('Send your Heroku CLI token to {0}?', provider.accountId),
+    vscode.l10n.t('Provider "{0}" has the Account ID {1}, which is not Heroku\'s API (api.heroku.com). Importing sends the token from {2} to {1} to check it, and stores it for {1}. Continue only if you trust {1}.',
+      provider.name, provider.accountId, source),
+    vscode.l10n.t('Send to {0}', provider.accountId));
+}
+
+/**
  * Provider Desk: Import Token from Heroku CLI. Reads HEROKU_API_KEY or ~/.netrc (never a shell), checks the token
  * with GET /account against the provider, and only then stores it as a sensitive credential, named `options.name`
- * (the credential form's Name) or else heroku-cli. Returns its id.
+ * (the credential form's Name) or else heroku-cli. Returns its id; undefined when nothing was imported.
  */
 export function registerHerokuImport(services: Services, userAgent: string): void {
   const { context, logger, store } = services;
   registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown, options?: { name?: unknown }) => {
-    const provider = await resolveProvider(store, target);
+    // Never the only provider without asking: the choice decides where the token is sent.
+    const provider = await resolveProvider(store, target, { alwaysPick: true, placeHolder: vscode.l10n.t('Select the provider to import the Heroku CLI token into') });
     const requestedName = typeof options?.name === 'string' && options.name.trim() ? options.name.trim() : undefined;
     let found;
     try {
@@ -40,6 +58,19 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
     }
     const { token, source } = found;
     logger.redactor.add(token);
+
+    const existing = await credentialHolding(store, provider.id, token);
+    if (existing) {
+      logger.info(`importHerokuToken: the token from ${source} is already stored in credential "${existing.name}"; nothing imported`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('The Heroku CLI token is already stored as credential "{0}" of provider "{1}". Nothing was imported.', existing.name, provider.name));
+      void services.reveal({ providerId: provider.id, credentialId: existing.id });
+      return undefined;
+    }
+    if (!await confirmForeignHost(provider, source)) {
+      logger.info(`importHerokuToken: the user declined sending the token to ${provider.accountId}; nothing was sent`);
+      return undefined;
+    }
     logger.info(`importHerokuToken: found a token in ${source}; verifying it against ${provider.accountId}`);
 
     const account = await withCancellableProgress(vscode.l10n.t('Verifying the Heroku CLI token…'), async (_cancellation, signal) => {

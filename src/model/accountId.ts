@@ -185,6 +185,19 @@ export function isHerokuHost(host: string): boolean {
   return host.toLowerCase() === herokuApiHost;
 }
 
+/** Whether an Account ID is Heroku's own API (`https://api.heroku.com`, no other port): where a Heroku CLI token belongs. */
+export function isHerokuApiAccountId(accountId: string): boolean {
+  const account = parseAccountId(accountId);
+  return account.ok && account.baseUrl === `https://${herokuApiHost}`;
+}
+
+/** Whether two Account IDs name the same API origin (scheme, host and port), however each was written. */
+export function sameAccountId(a: string, b: string): boolean {
+  const first = parseAccountId(a);
+  const second = parseAccountId(b);
+  return first.ok && second.ok && first.baseUrl === second.baseUrl;
+}
+
 /** How the extension talks to a provider. Add a kind here (and its API client elsewhere) to support another cloud. */
 export interface ProviderKindDefinition {
   readonly label: string;

@@ -95,6 +95,11 @@ export const credentialSchema = z.object({
   id: idSchema,
   providerId: idSchema,
   name: nameSchema,
+  /**
+   * The provider's Account ID (normalised) when the secrets were stored: a token is sent only there. After the
+   * provider's Account ID changes, the first request asks before sending it to the new one.
+   */
+  boundAccountId: accountIdSchema,
   fields: z.array(credentialFieldSchema, { error: 'Fields must be a list.' })
     .max(maxFieldsPerCredential, { error: `A credential can have at most ${maxFieldsPerCredential} fields.` }),
 }).superRefine((credential, ctx) => {

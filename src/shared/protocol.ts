@@ -149,6 +149,10 @@ export interface FormStrings {
   addCredential: string;
   importHerokuCli: string;
   importHerokuCliHint: string;
+  /** Next to a value whose key looks like a secret while Sensitive is off. */
+  plainTextWarning: string;
+  /** Next to a stored secret whose Sensitive toggle was turned off. */
+  storedPlainTextWarning: string;
   fields: string;
   fieldKey: string;
   fieldType: string;

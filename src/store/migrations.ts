@@ -5,17 +5,19 @@
 //   { schemaVersion: 1, providers: [{ id, name, type, accountId,
 //       credentials: [{ id, name, fields: [{ id, key, type, sensitive, value? }] }],
 //       scopes: [{ id, name, credentialId }] }] }
-// v2 (current): flat lists with parent ids, an index of the secret keys written, and the revision of the last write:
+// v2: flat lists with parent ids, an index of the secret keys written, and the revision of the last write:
 //   { schemaVersion: 2, revision?, providers: [{ id, name, type, accountId, createdAt }],
 //     credentials: [{ id, providerId, name, fields }], scopes: [{ id, providerId, name, credentialId }],
 //     secretIndex: string[] }
+// v3 (current): each credential is bound to the Account ID its secrets were stored for:
+//     credentials: [{ id, providerId, name, boundAccountId, fields }]
 //
 // A step takes the previous version's object and returns the next one. Steps are lenient: an item they cannot
 // make sense of is passed on as it is, so the schema check after migration reports it (and it is backed up)
-// instead of it vanishing here. Secret keys do not change between v1 and v2 (`providerDesk.secret/<credentialId>/
+// instead of it vanishing here. Secret keys do not change between versions (`providerDesk.secret/<credentialId>/
 // <fieldId>`), so no step touches SecretStorage.
 
-export const currentSchemaVersion = 2;
+export const currentSchemaVersion = 3;
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +29,7 @@ export interface MigrationContext {
 /** migrations[n] turns version n into version n + 1. */
 export const migrations: Readonly<Record<number, (data: Json, context: MigrationContext) => Json>> = {
   1: migrateV1ToV2,
+  2: migrateV2ToV3,
 };
 
 export class MigrationError extends Error {
@@ -80,4 +83,22 @@ function migrateV1ToV2(data: Json, context: MigrationContext): Json {
   }
   // The secret index is rebuilt from the sensitive fields when the data is loaded.
   return { schemaVersion: 2, providers, credentials, scopes, secretIndex: [] };
+}
+
+/**
+ * Credentials stored before v3 are bound to their provider's Account ID as it is now: that is where their tokens have
+ * been going. A credential whose provider is missing is passed on unbound, so the schema check reports it.
+ */
+function migrateV2ToV3(data: Json): Json {
+  const accountIds = new Map<unknown, unknown>();
+  for (const provider of Array.isArray(data.providers) ? data.providers : []) {
+    if (isObject(provider)) accountIds.set(provider.id, provider.accountId);
+  }
+  const credentials = Array.isArray(data.credentials)
+    ? data.credentials.map((credential: unknown) => {
+      if (!isObject(credential) || !accountIds.has(credential.providerId)) return credential;
+      return { ...credential, boundAccountId: accountIds.get(credential.providerId) };
+    })
+    : data.credentials;
+  return { ...data, schemaVersion: 3, credentials };
 }

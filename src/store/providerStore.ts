@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { checkFieldValue, normaliseFieldValue } from '../model/fields';
 import {
+  accountIdSchema,
   nameSchema,
   type Credential,
   type CredentialField,
@@ -340,7 +341,7 @@ export class ProviderStore implements Disposable {
 
   createCredential(providerId: string, input: CredentialInput): Promise<Credential> {
     return this.mutate(async () => {
-      this.require('provider', providerId, this.providerById);
+      const provider = this.require('provider', providerId, this.providerById);
       const siblings = this.credentials(providerId);
       const draft = this.validated('credential', validateCredentialInput(input, siblings), input, siblings);
       const id = this.uuid();
@@ -351,7 +352,7 @@ export class ProviderStore implements Disposable {
         ops.push({ key: secretKey(id, fieldId), value: field.value ?? '' });
         return { id: fieldId, key: field.key, type: field.type, sensitive: true };
       });
-      const credential: Credential = { id, providerId, name: draft.name, fields };
+      const credential: Credential = { id, providerId, name: draft.name, boundAccountId: provider.accountId, fields };
       await this.commit({ ...this.content(), credentials: [...this.data.credentials, credential] }, ops, `save the credential "${draft.name}"`,
         { kind: 'credential', id, providerId });
       return this.credentialById.get(id)!;
@@ -361,10 +362,24 @@ export class ProviderStore implements Disposable {
   /**
    * Replaces name and fields. A field matched by `id` to a stored sensitive field keeps its secret when its value is
    * undefined; a new value replaces it; a removed field's secret is deleted; switching Sensitive moves the value
-   * between SecretStorage and metadata.
+   * between SecretStorage and metadata. When no stored secret is kept, every value was entered anew, for the
+   * provider's current Account ID: the credential is bound to it.
    */
   updateCredential(id: string, input: CredentialInput): Promise<Credential> {
     return this.mutate(() => this.updateCredentialNow(id, input));
+  }
+
+  /** Binds the credential to another Account ID, after the user agreed to send its secrets there. */
+  bindCredential(id: string, accountId: string): Promise<Credential> {
+    return this.mutate(async () => {
+      const credential = this.require('credential', id, this.credentialById);
+      const parsed = accountIdSchema.safeParse(accountId);
+      if (!parsed.success) throw new ValidationError('credential', [{ field: 'boundAccountId', message: parsed.error.issues[0]?.message ?? 'Not a valid Account ID.' }]);
+      const updated: Credential = { ...credential, boundAccountId: parsed.data };
+      await this.commit({ ...this.content(), credentials: this.data.credentials.map((item) => (item.id === id ? updated : item)) }, [],
+        `save the credential "${credential.name}"`, { kind: 'credential', id, providerId: credential.providerId });
+      return this.credentialById.get(id)!;
+    });
   }
 
   /** Deletes the credential and its secrets. Throws CredentialInUseError when scopes use it, unless deleteScopes. */
@@ -453,10 +468,12 @@ export class ProviderStore implements Disposable {
     const ops: SecretOp[] = [];
     const errors: FieldError[] = [];
     const fields: CredentialField[] = [];
+    let keepsStoredSecret = false;
     for (const [index, field] of draft.fields.entries()) {
       const previous = field.id === undefined ? undefined : stored.get(field.id);
       const fieldId = previous?.id ?? this.uuid();
       const key = secretKey(id, fieldId);
+      if (field.value === undefined && previous?.sensitive) keepsStoredSecret = true;
       if (field.sensitive) {
         // Undefined keeps the stored secret; a value (new, or moved from metadata) replaces it.
         if (field.value !== undefined) ops.push({ key, value: field.value });
@@ -484,7 +501,8 @@ export class ProviderStore implements Disposable {
     for (const field of credential.fields) {
       if (field.sensitive && !keptIds.has(field.id)) ops.push({ key: secretKey(id, field.id) });
     }
-    const updated: Credential = { ...credential, name: draft.name, fields };
+    const boundAccountId = keepsStoredSecret ? credential.boundAccountId : this.require('provider', credential.providerId, this.providerById).accountId;
+    const updated: Credential = { ...credential, name: draft.name, boundAccountId, fields };
     await this.commit({ ...this.content(), credentials: this.data.credentials.map((item) => (item.id === id ? updated : item)) }, ops, action,
       { kind: 'credential', id, providerId: credential.providerId });
     return this.credentialById.get(id)!;

@@ -103,10 +103,13 @@ function decodeItems(raw: Record<string, unknown>): { data: StoredData; invalid:
   const credentialNames = new Set<string>();
   list('credentials').forEach((item, index) => {
     const path = `credentials.${index}`;
+    // Checked first: a credential of a provider that was left out could not even be bound to its Account ID.
+    if (isObject(item) && typeof item.providerId === 'string' && !providerIds.has(item.providerId)) {
+      return reject(path, 'Its provider does not exist (or could not be read).', item);
+    }
     const parsed = credentialSchema.safeParse(item);
     if (!parsed.success) return rejectIssues(path, parsed.error.issues, item);
     const credential = parsed.data;
-    if (!providerIds.has(credential.providerId)) return reject(path, 'Its provider does not exist (or could not be read).', item);
     if (credentialsById.has(credential.id)) return reject(path, 'Another credential has the same id.', item);
     const nameKey = `${credential.providerId}/${comparisonKey(credential.name)}`;
     if (credentialNames.has(nameKey)) return reject(path, 'Another credential of the provider has the same name.', item);

@@ -4,12 +4,20 @@ import { UserFacingError } from '../common/errors';
 import { createLoggedHerokuClient } from '../common/herokuClient';
 import { isHerokuApiError, type HerokuClient } from '../heroku';
 import type { ProviderStore } from '../store/providerStore';
-import type { Scope } from '../model/schemas';
+import { sameAccountId } from '../model/accountId';
+import type { Credential, Provider, Scope } from '../model/schemas';
+import { confirmModal } from '../common/confirm';
+import { SharedWhilePending } from '../common/sharedWhilePending';
 import { renderAccountTicket, renderDynoTicket, renderTicket, type TicketHeading } from './render';
 import type { TicketHistory, TicketKind, TicketRecord } from './ticketHistory';
 
 /** The credential field that holds the Heroku API token. */
 export const tokenFieldKey = 'apitoken';
+
+/** The user did not agree to send a credential's token to its provider's new Account ID: nothing was sent. */
+export class HostNotConfirmedError extends UserFacingError {
+  readonly kind = 'host_not_confirmed';
+}
 
 export interface TicketResult {
   readonly number: number;
@@ -39,6 +47,8 @@ interface TicketKindRun<T> {
  */
 export class TicketRunner implements vscode.Disposable {
   private readonly running = new Set<AbortController>();
+  /** Tickets started together after an Account ID change share one question. */
+  private readonly confirmations = new SharedWhilePending<boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a ticket is recorded, e.g. so the status bar can warn about a rejected token. */
   readonly onDidRecordTicket = this.changed.event;
@@ -51,6 +61,11 @@ export class TicketRunner implements vscode.Disposable {
     private readonly userAgent: string,
   ) {}
 
+  /**
+   * The one place where a scope becomes a Heroku client, for tickets, Verify Connection, the app pick and the language
+   * model tool. The token goes only to the Account ID its credential is bound to, or, after that changed, to the new
+   * one once the user agreed in a modal that names both.
+   */
   async client(scope: Scope): Promise<HerokuClient> {
     const provider = this.store.provider(scope.providerId);
     const credential = this.store.credential(scope.credentialId);
@@ -61,7 +76,32 @@ export class TicketRunner implements vscode.Disposable {
     if (!token) {
       throw new UserFacingError(vscode.l10n.t('Credential "{0}" has no "{1}" field. Edit the credential and add a field with Key {1}, Type String, Sensitive on, and your Heroku API token as its value.', credential.name, tokenFieldKey));
     }
+    await this.confirmAccountId(provider, credential);
     return createLoggedHerokuClient(this.logger, this.userAgent, provider.accountId, token);
+  }
+
+  /** Throws HostNotConfirmedError unless the credential is bound to the provider's Account ID or the user rebinds it. */
+  private async confirmAccountId(provider: Provider, credential: Credential): Promise<void> {
+    if (sameAccountId(credential.boundAccountId, provider.accountId)) return;
+    const confirmed = await this.confirmations.run(`${credential.id} ${provider.accountId}`, () => this.askToRebind(provider, credential));
+    if (!confirmed) {
+      this.logger.info(`credential ${credential.id}: the user declined sending its token to ${provider.accountId} (bound to ${credential.boundAccountId}); nothing was sent`);
+      throw new HostNotConfirmedError(vscode.l10n.t(
+        'Nothing was sent: credential "{0}" was stored for {1}, but provider "{2}" now points at {3}. If you changed the Account ID yourself, run this again and confirm; otherwise set it back to {1}.',
+        credential.name, credential.boundAccountId, provider.name, provider.accountId));
+    }
+  }
+
+  private async askToRebind(provider: Provider, credential: Credential): Promise<boolean> {
+    const confirmed = await confirmModal(
+      vscode.l10n.t('Send the token of credential "{0}" to {1}?', credential.name, provider.accountId),
+      vscode.l10n.t('The credential was stored for {0}. Provider "{1}" now has the Account ID {2}, so its token would go there. Continue only if you changed the Account ID yourself and trust {2}; the credential is then bound to it and you are not asked again.',
+        credential.boundAccountId, provider.name, provider.accountId),
+      vscode.l10n.t('Send to {0}', provider.accountId));
+    if (!confirmed) return false;
+    await this.store.bindCredential(credential.id, provider.accountId);
+    this.logger.info(`credential ${credential.id}: bound to ${provider.accountId} (was ${credential.boundAccountId}) after the user confirmed`);
+    return true;
   }
 
   /** Lists the scope's apps into the output channel and records the ticket. Failures are part of the result. */
@@ -130,7 +170,7 @@ export class TicketRunner implements vscode.Disposable {
     await this.history.record({
       number, kind: ticket.kind, scopeId: scope.id, scopeName: scope.name, providerName: provider?.name ?? '',
       startedAt: startedAt.toISOString(), outcome, ...summary,
-      errorKind: isHerokuApiError(failure) ? failure.kind : undefined,
+      errorKind: isHerokuApiError(failure) || failure instanceof HostNotConfirmedError ? failure.kind : undefined,
     });
     this.changed.fire();
     return { number, kind: ticket.kind, outcome, ...summary, text, error: errorText };

@@ -198,6 +198,16 @@ export function showsStoredValue(row: RowState): boolean {
   return row.hasStoredValue && !row.replacing;
 }
 
+/**
+ * Why the form warns next to a value with Sensitive off: `stored`, a stored secret would become plain text (saving
+ * asks first); `key`, the key looks like a secret (token, secret, password, key…). Undefined: no warning.
+ */
+export function plainTextWarning(row: RowState): 'stored' | 'key' | undefined {
+  if (row.sensitive) return undefined;
+  if (row.hasStoredValue) return 'stored';
+  return suggestSensitive(row.key) ? 'key' : undefined;
+}
+
 /** Whether the row's value control masks its text (password input / masked textarea). */
 export function masksValue(row: RowState): boolean {
   return row.sensitive && !row.revealed && row.type !== 'Boolean';

@@ -1,7 +1,7 @@
 // Renders a form (provider, credential or scope) with vscode-elements and keeps FormState in step with it.
 // Every text goes through textContent/attributes (never innerHTML). Stable ids and classes are part of the UI tests'
 // contract: #name #type #accountId #credential #addField #submit #cancel #addCredential #importHerokuCli, [data-field-row] rows with
-// .field-key .field-type .field-sensitive .field-value .remove-field .replace-value .reveal-value, and error texts
+// .field-key .field-type .field-sensitive .field-value .remove-field .replace-value .reveal-value .plain-text-warning, and error texts
 // in [data-error-for="<field path>"] ("form" for the form-level message).
 import { maxAccountIdLength, maxKeyLength, maxNameLength, maxValueLength } from '../model/constants.js';
 import { validateFormValues, type FormValidationContext } from '../forms/formValidation.js';
@@ -24,6 +24,7 @@ import {
   startReplacing,
   toFormValues,
   visibleErrors,
+  plainTextWarning,
   withoutSensitiveValues,
   errorSlot,
   type FormState,
@@ -269,12 +270,13 @@ export class FormView {
     key.value = row.key;
     key.addEventListener('input', () => {
       const wasSensitive = row.sensitive;
+      const warned = plainTextWarning(row);
       setRowKey(row, key.value);
       if (row.sensitive !== wasSensitive) {
         const toggle = this.root.querySelector<Checkbox>(`#${id('sensitive')}`);
         if (toggle) toggle.checked = row.sensitive;
-        this.rerenderValue(row);
       }
+      if (row.sensitive !== wasSensitive || plainTextWarning(row) !== warned) this.rerenderValue(row);
       this.changed();
     });
     key.addEventListener('change', () => this.touched(`${path}.key`));
@@ -336,6 +338,9 @@ export class FormView {
     const path = `fields.${index}.value`;
     const valueId = `field-${row.rowKey}-value`;
     const cell = h('div', { class: 'cell cell-value', id: `field-${row.rowKey}-valueCell` });
+    const warningKind = plainTextWarning(row);
+    const warning = warningKind && h('div', { id: `field-${row.rowKey}-plainText`, class: 'plain-text-warning', role: 'note' },
+      warningKind === 'stored' ? strings.storedPlainTextWarning : strings.plainTextWarning);
 
     if (showsStoredValue(row)) {
       const storedId = `field-${row.rowKey}-stored`;
@@ -353,6 +358,7 @@ export class FormView {
           h('span', { id: storedId, class: 'stored-value' }, h('vscode-icon', { name: 'lock' }), strings.valueStored),
           replace),
       );
+      if (warning) cell.append(warning);
       return cell;
     }
 
@@ -386,6 +392,7 @@ export class FormView {
 
     const line = h('div', { class: 'value-line' }, control);
     if (row.sensitive && row.type !== 'Boolean') line.append(this.revealButton(row, control as Textfield | Textarea));
+    if (warning) control.setAttribute('aria-describedby', warning.id);
     if (row.hasStoredValue) {
       const keep = h('vscode-toolbar-button', { id: `field-${row.rowKey}-keep`, class: 'keep-value', icon: 'discard', label: strings.keepValue });
       keep.addEventListener('click', () => {
@@ -397,6 +404,7 @@ export class FormView {
       line.append(keep);
     }
     cell.append(h('vscode-label', { for: valueId }, strings.fieldValue), line);
+    if (warning) cell.append(warning);
     return cell;
   }
 

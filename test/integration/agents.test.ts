@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
+import { answerPrompts, firstButton, type Prompts } from './prompts';
 
 const { lm } = vscode;
 
@@ -57,8 +58,11 @@ describe('Import Token from Heroku CLI in the real extension host, against the f
   let heroku: FakeHeroku;
   let home: string;
   let providerId: string;
+  let prompts: Prompts;
   const saved = { HOME: process.env.HOME, HEROKU_API_KEY: process.env.HEROKU_API_KEY };
   const netrc = (): string => path.join(home, process.platform === 'win32' ? '_netrc' : '.netrc');
+  const credentialsOf = async (id: string) => (await activateApi()).listProviders().find((provider) => provider.id === id)?.credentials ?? [];
+  const accountChecks = (): number => heroku.requests.filter((request) => request.path === '/account').length;
 
   before(async () => {
     heroku = await startFakeHeroku({ apps: 3, email: 'cli@example.com' });
@@ -72,41 +76,99 @@ describe('Import Token from Heroku CLI in the real extension host, against the f
     const api = await activateApi();
     await deleteAllProviders(api);
     heroku.clearFaults();
+    heroku.clearRequests();
     providerId = await api.createProvider({ name: 'Heroku', type: 'Other', accountId: heroku.url });
+    prompts = answerPrompts();
   });
 
   afterEach(() => {
+    prompts.restore();
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key]; else process.env[key] = value;
     }
     fs.rmSync(home, { recursive: true, force: true });
   });
 
-  it('imports the api.heroku.com entry of ~/.netrc after Heroku accepts it, then names the next one heroku-cli-2', async () => {
+  it('imports the api.heroku.com entry of ~/.netrc after the user confirms the host and Heroku accepts it', async () => {
     fs.writeFileSync(netrc(), `machine git.heroku.com login cli@example.com password wrong\nmachine api.heroku.com\n  login cli@example.com\n  password ${heroku.token}\n`);
+    prompts.answerModal = firstButton;
     const api = await activateApi();
     const first = await vscode.commands.executeCommand<string>('providerDesk.importHerokuToken', providerId);
-    const second = await vscode.commands.executeCommand<string>('providerDesk.importHerokuToken', providerId);
-    assert.ok(first && second, 'no credential was created');
-    const credentials = api.listProviders().find((provider) => provider.id === providerId)?.credentials ?? [];
-    assert.deepStrictEqual(credentials.map((credential) => credential.name).sort(), ['heroku-cli', 'heroku-cli-2']);
-    assert.deepStrictEqual(credentials[0]!.fields, [{ key: 'apitoken', type: 'String', sensitive: true }]);
-    assert.deepStrictEqual(await api.testHooks.store.readFieldValues(first), { apitoken: heroku.token });
+    assert.ok(first, 'no credential was created');
+    const credentials = await credentialsOf(providerId);
+    assert.deepEqual(credentials.map((credential) => credential.name), ['heroku-cli']);
+    assert.deepEqual(credentials[0]!.fields, [{ key: 'apitoken', type: 'String', sensitive: true }]);
+    assert.deepEqual(await api.testHooks.store.readFieldValues(first), { apitoken: heroku.token });
+    assert.equal(api.testHooks.store.credential(first)!.boundAccountId, heroku.url);
     assert.ok(heroku.requests.some((request) => request.path === '/account' && request.authorization === `Bearer ${heroku.token}`));
+  });
+
+  it('a provider that is not Heroku\'s API gets the token only after a modal that names its host; Cancel sends nothing', async () => {
+    process.env.HEROKU_API_KEY = heroku.token;
+    const result = await vscode.commands.executeCommand<string | undefined>('providerDesk.importHerokuToken', providerId);
+    assert.strictEqual(result, undefined);
+    assert.equal(prompts.modals.length, 1, 'no modal question');
+    const [modal] = prompts.modals;
+    assert.ok(modal!.message.includes(heroku.url) && modal!.detail?.includes(heroku.url), `the modal does not name ${heroku.url}: ${JSON.stringify(modal)}`);
+    assert.match(modal!.detail ?? '', /not Heroku's API \(api\.heroku\.com\)/);
+    assert.deepEqual(heroku.requests, [], 'a request reached the host');
+    assert.deepEqual(await credentialsOf(providerId), []);
+  });
+
+  it('another extension (addProvider with arguments, then importHerokuToken with its id) sends nothing the user did not confirm', async () => {
+    process.env.HEROKU_API_KEY = heroku.token;
+    const other = heroku.otherOrigin;
+    const created = await vscode.commands.executeCommand<string>('providerDesk.addProvider', { name: 'Looks Legit', accountId: other.url });
+    assert.ok(created, 'creating a provider from arguments, without a form, still works');
+    assert.strictEqual(await vscode.commands.executeCommand('providerDesk.importHerokuToken', created, { name: 'stolen' }), undefined);
+    assert.equal(prompts.modals.length, 1);
+    assert.ok(prompts.modals[0]!.message.includes(other.url));
+    assert.deepEqual(other.requests, [], 'the token reached the other host');
+    assert.deepEqual(await credentialsOf(created), []);
+  });
+
+  it('from the palette it asks for the provider even when there is only one, and Escape sends nothing', async () => {
+    process.env.HEROKU_API_KEY = heroku.token;
+    prompts.answerModal = firstButton;
+    assert.strictEqual(await vscode.commands.executeCommand('providerDesk.importHerokuToken'), undefined);
+    assert.equal(prompts.picks.length, 1, 'the only provider was picked without asking');
+    assert.deepEqual(prompts.picks[0]!.items.map((item) => [item.label, item.description]), [['Heroku', heroku.url]]);
+    assert.equal(prompts.modals.length, 0);
+    assert.deepEqual(heroku.requests, []);
+    assert.deepEqual(await credentialsOf(providerId), []);
+  });
+
+  it('a token that is already stored is not imported again: it says so, sends nothing and creates no copy', async () => {
+    process.env.HEROKU_API_KEY = heroku.token;
+    prompts.answerModal = firstButton;
+    const first = await vscode.commands.executeCommand<string>('providerDesk.importHerokuToken', providerId);
+    assert.ok(first);
+    const checks = accountChecks();
+    const modals = prompts.modals.length;
+    const second = await vscode.commands.executeCommand<string | undefined>('providerDesk.importHerokuToken', providerId);
+    assert.strictEqual(second, undefined);
+    assert.deepEqual((await credentialsOf(providerId)).map((credential) => credential.name), ['heroku-cli'], 'a copy was created');
+    assert.equal(accountChecks(), checks, 'the token was sent again');
+    assert.equal(prompts.modals.length, modals, 'asked to send a token that is not sent');
+    // Typed into the form with surrounding spaces, it is the same token.
+    process.env.HEROKU_API_KEY = `  ${heroku.token}  `;
+    assert.strictEqual(await vscode.commands.executeCommand('providerDesk.importHerokuToken', providerId, { name: 'again' }), undefined);
+    assert.equal((await credentialsOf(providerId)).length, 1);
   });
 
   it('prefers HEROKU_API_KEY, and saves nothing when Heroku rejects the token', async () => {
     fs.writeFileSync(netrc(), `machine api.heroku.com login cli@example.com password ${heroku.token}\n`);
     process.env.HEROKU_API_KEY = 'HRKU-rejected-by-the-fake';
+    prompts.answerModal = firstButton;
     const result = await vscode.commands.executeCommand<string | undefined>('providerDesk.importHerokuToken', providerId);
     assert.strictEqual(result, undefined);
     assert.ok(heroku.requests.some((request) => request.path === '/account' && request.authorization === 'Bearer HRKU-rejected-by-the-fake'));
-    const api = await activateApi();
-    assert.deepStrictEqual(api.listProviders().find((provider) => provider.id === providerId)?.credentials, []);
+    assert.deepEqual(await credentialsOf(providerId), []);
   });
 
   it('says plainly when there is no token to import', async () => {
     const result = await vscode.commands.executeCommand<string | undefined>('providerDesk.importHerokuToken', providerId);
     assert.strictEqual(result, undefined);
+    assert.deepEqual(prompts.modals, []);
   });
 });

@@ -1,6 +1,8 @@
 // Security and reliability in the real extension host (code-server + Chromium), against fake Heroku APIs:
 //  1. every feature runs with canary secrets (create, edit through the webview form, verify, tickets that succeed
-//     and fail, errors of every kind, history, Import Token from Heroku CLI, the language model tool, delete);
+//     and fail, errors of every kind, history, Import Token from Heroku CLI, the language model tool, delete), and
+//     every confirmation that guards a token is declined once: Sensitive off for the stored token, the Account ID
+//     edited to another host before a ticket, an import into a provider that is not Heroku's API;
 //  2. every fault the fake can inject gives a finished ticket with an actionable error in bounded time, and the
 //     token reaches no host other than the Account ID's;
 //  3. disposing the ticket runner (what deactivation does) while a ticket hangs aborts the request, and the ticket
@@ -174,6 +176,43 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
     assert.strictEqual(await hooks.secrets.get(secretKey(credentialId, ids.password!)), canary.replaced.value, 'the password was not replaced');
     assert.strictEqual(await hooks.secrets.get(secretKey(credentialId, ids.apitoken!)), canary.token.value, 'the token was not kept');
 
+    // Declined confirmations (Cancel / Escape), each with the canary token at stake.
+    capture.answerModal = () => undefined;
+    // Sensitive off for the stored token: the modal is declined, nothing is written, the form stays open and says why.
+    opened = capture.nextPanel();
+    await vscode.commands.executeCommand('providerDesk.editCredential', credentialId);
+    const plainPanel = await opened;
+    plainPanel.receive({ type: 'ready' });
+    await plainPanel.waitForPosted((message) => message.type === 'init');
+    const dataBefore = JSON.stringify(hooks.globalState.get('providerDesk.data'));
+    plainPanel.receive({ type: 'submit', values: { kind: 'credential', name: 'canary-token-edited', fields: [{ ...kept[0], sensitive: false }, kept[1], { ...kept[2], value: 'platform' }] } });
+    const notSaved = await plainPanel.waitForPosted((message) => message.type === 'errors' && message.source === 'submit' && typeof message.message === 'string') as { message: string };
+    assert.match(notSaved.message, /Not saved: apitoken would be stored unencrypted/);
+    assert.match(capture.notifications.at(-1)?.message ?? '', /Store apitoken of credential "canary-token-edited" unencrypted\?/);
+    assert.strictEqual(JSON.stringify(hooks.globalState.get('providerDesk.data')), dataBefore, 'declining Sensitive off wrote metadata');
+    assert.strictEqual(await hooks.secrets.get(secretKey(credentialId, ids.apitoken!)), canary.token.value);
+    plainPanel.receive({ type: 'cancel' });
+    await plainPanel.disposed;
+    // The Account ID edited to another host (through the provider form); the next ticket's modal is declined.
+    const editProvider = async (accountId: string): Promise<void> => {
+      const panelOpened = capture.nextPanel();
+      await vscode.commands.executeCommand('providerDesk.editProvider', providerId);
+      const panel = await panelOpened;
+      panel.receive({ type: 'ready' });
+      await panel.waitForPosted((message) => message.type === 'init');
+      panel.receive({ type: 'submit', values: { kind: 'provider', name: 'Canary Heroku', type: 'Heroku', accountId } });
+      await panel.waitForPosted((message) => message.type === 'saved');
+      await panel.disposed;
+    };
+    await editProvider(heroku.otherOrigin.url);
+    const declined = await vscode.commands.executeCommand<TicketResult>('providerDesk.newTicket', scopeId);
+    returned.push({ what: 'newTicket, new host declined', value: declined });
+    assert.match(declined.error ?? '', /^Nothing was sent: credential "canary-token-edited" was stored for/);
+    assert.strictEqual(await vscode.commands.executeCommand('providerDesk.verifyConnection', scopeId), undefined);
+    assert.deepStrictEqual(heroku.otherOrigin.requests, [], 'a request reached the host the Account ID was edited to');
+    await editProvider(heroku.url);
+    capture.answerModal = (_message, buttons) => buttons[0];
+
     // Add a credential through its form; open the scope and provider forms and cancel them.
     opened = capture.nextPanel();
     await vscode.commands.executeCommand('providerDesk.addCredential', providerId);
@@ -233,14 +272,26 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
     returned.push({ what: 'ticketHistory', value: again });
     assert.ok(again, 'ticket history ran nothing');
 
-    // Import Token from Heroku CLI: from HEROKU_API_KEY (accepted), from ~/.netrc (rejected by Heroku, echoing it).
+    // Import Token from Heroku CLI: refused for a host that is not Heroku's; already stored (nothing sent); from
+    // HEROKU_API_KEY into a provider without it (its host confirmed, accepted); from ~/.netrc (rejected, echoing it).
     const saved = { HOME: process.env.HOME, HEROKU_API_KEY: process.env.HEROKU_API_KEY };
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'provider-desk-security-'));
     try {
       process.env.HEROKU_API_KEY = canary.token.value;
-      const imported = await vscode.commands.executeCommand<string>('providerDesk.importHerokuToken', providerId);
+      capture.answerModal = () => undefined;
+      const foreign = await vscode.commands.executeCommand<string>('providerDesk.addProvider', { name: unique('Not Heroku'), accountId: heroku.otherOrigin.url });
+      assert.strictEqual(await vscode.commands.executeCommand('providerDesk.importHerokuToken', foreign), undefined);
+      assert.match(capture.notifications.at(-1)?.message ?? '', /^Send your Heroku CLI token to http:\/\/127\.0\.0\.1:\d+\?$/);
+      capture.answerModal = (_message, buttons) => buttons[0];
+      const accountChecks = heroku.requests.length;
+      assert.strictEqual(await vscode.commands.executeCommand('providerDesk.importHerokuToken', providerId), undefined);
+      assert.match(capture.notifications.at(-1)?.message ?? '', /already stored as credential "canary-token-edited"/);
+      assert.strictEqual(heroku.requests.length, accountChecks, 'a token that is already stored was sent again');
+      const importInto = await api.createProvider({ name: unique('Import'), type: 'Heroku', accountId: heroku.url });
+      const imported = await vscode.commands.executeCommand<string>('providerDesk.importHerokuToken', importInto);
       returned.push({ what: 'importHerokuToken', value: imported });
       assert.ok(imported, 'the token from HEROKU_API_KEY was not imported');
+      assert.deepStrictEqual(heroku.otherOrigin.requests, [], 'the refused import reached the other host');
       delete process.env.HEROKU_API_KEY;
       process.env.HOME = home;
       fs.writeFileSync(path.join(home, '.netrc'), `machine api.heroku.com\n  login cli@example.com\n  password ${canary.typo.value}\n`);

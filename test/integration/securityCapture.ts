@@ -20,6 +20,8 @@ export interface CapturedPanel {
 
 export interface Capture {
   readonly notifications: { level: 'error' | 'warning' | 'information'; message: string; items: unknown[] }[];
+  /** The button a modal question gets (default its first); undefined is Cancel / Escape. */
+  answerModal: (message: string, buttons: string[]) => string | undefined;
   readonly panels: CapturedPanel[];
   /** Resolves with the next panel the extension opens. */
   nextPanel(): Promise<CapturedPanel>;
@@ -28,7 +30,7 @@ export interface Capture {
 
 type Listener = (message: unknown) => unknown;
 
-/** Wraps the window functions the extension uses. Modal confirmations are answered with their first button. */
+/** Wraps the window functions the extension uses. Modal confirmations get `answerModal`'s button: the first by default. */
 export function captureWindow(): Capture {
   const window = vscode.window as unknown as Record<string, unknown>;
   const originals = new Map<string, unknown>();
@@ -41,12 +43,23 @@ export function captureWindow(): Capture {
     window[name] = value;
   };
 
+  const capture: Capture = {
+    notifications,
+    panels,
+    answerModal: (_message, buttons) => buttons[0],
+    nextPanel: () => new Promise((resolve) => { panelWaiters.push(resolve); }),
+    restore: () => {
+      for (const [name, value] of originals) window[name] = value;
+      originals.clear();
+    },
+  };
+
   for (const [name, level] of [['showErrorMessage', 'error'], ['showWarningMessage', 'warning'], ['showInformationMessage', 'information']] as const) {
     replace(name, (message: string, ...rest: unknown[]) => {
       notifications.push({ level, message, items: rest });
       const modal = typeof rest[0] === 'object' && rest[0] !== null && (rest[0] as vscode.MessageOptions).modal === true;
-      // A modal question (delete confirmations) gets its first button; toasts are dismissed.
-      return Promise.resolve(modal ? rest.find((item) => typeof item === 'string') : undefined);
+      // A modal question gets answerModal's button; toasts are dismissed.
+      return Promise.resolve(modal ? capture.answerModal(message, rest.filter((item): item is string => typeof item === 'string')) : undefined);
     });
   }
   // History: pick the first ticket.
@@ -116,15 +129,7 @@ export function captureWindow(): Capture {
     return panel;
   });
 
-  return {
-    notifications,
-    panels,
-    nextPanel: () => new Promise((resolve) => { panelWaiters.push(resolve); }),
-    restore: () => {
-      for (const [name, value] of originals) window[name] = value;
-      originals.clear();
-    },
-  };
+  return capture;
 }
 
 function findDescriptor(object: object | null, key: string): PropertyDescriptor | undefined {

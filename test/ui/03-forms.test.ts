@@ -35,6 +35,26 @@ describe('Forms: bad input, editing without replacing a secret, light theme', ()
     await workbench.notification(`Connected as ${workbench.fakeHeroku.email}`);
   });
 
+  it('turning Sensitive off for the stored token warns in the form and asks on Save; Cancel keeps the secret where it is', async () => {
+    await workbench.clickInlineAction(workbench.treeRow('heroku-token-renamed', 3), 'Edit Credential');
+    const form = await workbench.webview('Edit Credential: heroku-token-renamed');
+    const row = form.locator('[data-field-row]').first();
+    await row.locator('.replace-value').waitFor();
+    assert.strictEqual(await row.locator('.plain-text-warning').count(), 0, 'a warning while Sensitive is on');
+    await row.locator('.field-sensitive').click();
+    await row.locator('.plain-text-warning', { hasText: 'the stored secret is saved unencrypted and shown in this form' }).waitFor();
+    await form.getByRole('button', { name: 'Save' }).click();
+    const dialog = await workbench.modalDialog();
+    assert.match(await dialog.innerText(), /Store apitoken of credential "heroku-token-renamed" unencrypted\?[\s\S]*plain text/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await form.locator('[data-error-for="form"]', { hasText: 'Not saved: apitoken would be stored unencrypted' }).waitFor();
+    assert.ok(!(await form.content()).includes(workbench.fakeHeroku.token), 'the stored token reached the webview');
+    await form.locator('#name input').press('Escape');
+    await workbench.page.locator('.tab', { hasText: 'Edit Credential' }).waitFor({ state: 'detached' });
+    assert.match(await workbench.treeRow('heroku-token-renamed', 3).innerText(), /apitoken \(sensitive\)/);
+  });
+
   it('the forms in a light theme', async () => {
     await workbench.setColorTheme('Light Modern');
     try {

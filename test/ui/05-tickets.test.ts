@@ -3,7 +3,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { chooseOption, workbench } from './workbench';
+import { chooseOption, escapeRegExp, workbench } from './workbench';
 
 const activeScopeItem = (label: string) => workbench.page.locator(`.part.statusbar .statusbar-item[aria-label="Provider Desk active scope: ${label}"]`);
 const focusedQuickItem = () => workbench.page.locator('.quick-input-widget .monaco-list-row.focused');
@@ -91,23 +91,78 @@ describe('Active scope in the status bar, and the other ticket kinds', () => {
     await workbench.screenshot('tickets/account');
   });
 
-  it('Import from Heroku CLI in the credential form stores the CLI token under the typed name, verified first', async () => {
+  it('Import from Heroku CLI: a token already stored is not imported again; for the demo API a modal names the host, Cancel sends nothing, Send imports', async () => {
     const netrc = path.join(workbench.homeDir, '.netrc');
-    fs.writeFileSync(netrc, `machine api.heroku.com\n  login ${workbench.fakeHeroku.email}\n  password ${workbench.fakeHeroku.token}\n`, { mode: 0o600 });
+    const { url, token, email } = workbench.fakeHeroku;
+    fs.writeFileSync(netrc, `machine api.heroku.com\n  login ${email}\n  password ${token}\n`, { mode: 0o600 });
+    const accountChecks = (): number => workbench.fakeHeroku.requests.filter((request) => request.path === '/account').length;
     try {
+      // Provider Heroku holds the CLI's token already (heroku-token-renamed): the form's import says so and sends nothing.
       await workbench.openProvidersView();
       await workbench.clickInlineAction(workbench.treeRow('Credentials', 2), 'Add Credential');
       const form = await workbench.webview('Add Credential: Heroku');
       await form.locator('#name input').fill('cli-token');
+      assert.match(await form.locator('#importHerokuCliHint').innerText(), new RegExp(`${escapeRegExp(url)} is not Heroku's API: you are asked before the token is sent there`));
       await workbench.screenshot('forms/credential-import');
-      const accountChecks = workbench.fakeHeroku.requests.filter((request) => request.path === '/account').length;
+      const checks = accountChecks();
       await form.getByRole('button', { name: 'Import from Heroku CLI' }).click();
-      await workbench.notification(`Imported the Heroku CLI token for ${workbench.fakeHeroku.email} as credential "cli-token"`);
+      await workbench.notification('The Heroku CLI token is already stored as credential "heroku-token-renamed" of provider "Heroku". Nothing was imported.');
+      assert.strictEqual(accountChecks(), checks, 'a token that is already stored was sent');
+      await form.locator('#name input').press('Escape');
       await workbench.page.locator('.tab', { hasText: 'Add Credential' }).waitFor({ state: 'detached' });
-      assert.match(await workbench.treeRow('cli-token', 3).innerText(), /apitoken \(sensitive\)/);
-      assert.strictEqual(workbench.fakeHeroku.requests.filter((request) => request.path === '/account').length, accountChecks + 1, 'verified with GET /account');
+
+      // A provider of its own on the demo API; from the palette the import asks which provider, then names the host.
+      await workbench.runCommand('Provider Desk: Add Provider');
+      const provider = await workbench.webview('Add Provider');
+      await provider.locator('#name input').fill('Heroku CLI');
+      await provider.locator('#accountId input').fill(url);
+      await provider.getByRole('button', { name: 'Create Provider' }).click();
+      await workbench.notification('Provider "Heroku CLI" created.');
+      for (const answer of ['Cancel', `Send to ${url}`]) {
+        await workbench.runCommand('Provider Desk: Import Token from Heroku CLI');
+        await workbench.pickQuickItem('Heroku CLI');
+        const dialog = await workbench.modalDialog();
+        assert.match(await dialog.innerText(), new RegExp(`Send your Heroku CLI token to ${escapeRegExp(url)}\\?[\\s\\S]*not Heroku's API \\(api\\.heroku\\.com\\)`));
+        await dialog.getByRole('button', { name: answer }).click();
+        await dialog.waitFor({ state: 'detached' });
+        if (answer === 'Cancel') assert.strictEqual(accountChecks(), checks, 'Cancel sent the token');
+      }
+      await workbench.notification(`Imported the Heroku CLI token for ${email} as credential "heroku-cli" of provider "Heroku CLI".`);
+      assert.strictEqual(accountChecks(), checks + 1, 'verified with GET /account');
+      assert.match(await workbench.treeRow('heroku-cli', 3).innerText(), /apitoken \(sensitive\)/);
     } finally {
       fs.rmSync(netrc, { force: true });
+    }
+  });
+
+  it('after the provider\'s Account ID is edited to another host, New Ticket asks in a modal naming both; Escape sends nothing', async () => {
+    const { url, otherOrigin } = workbench.fakeHeroku;
+    const editAccountId = async (accountId: string): Promise<void> => {
+      await workbench.openProvidersView();
+      await workbench.clickInlineAction(workbench.treeRow('Heroku', 1), 'Edit Provider');
+      const form = await workbench.webview('Edit Provider: Heroku');
+      await form.locator('#accountId input').fill(accountId);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await workbench.notification('Provider "Heroku" saved.');
+    };
+    await editAccountId(otherOrigin.url);
+    try {
+      const before = workbench.fakeHeroku.requests.length;
+      await workbench.runCommand('Provider Desk: New Ticket');
+      await focusedQuickItem().filter({ hasText: 'heroku-staging' }).waitFor();
+      await workbench.page.keyboard.press('Enter');
+      const dialog = await workbench.modalDialog();
+      const text = await dialog.innerText();
+      assert.match(text, new RegExp(`Send the token of credential "heroku-token-renamed" to ${escapeRegExp(otherOrigin.url)}\\?`));
+      assert.match(text, new RegExp(`stored for ${escapeRegExp(url)}`));
+      await workbench.screenshot('tickets/host-changed');
+      await workbench.page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      await workbench.notification(/failed: Nothing was sent: credential "heroku-token-renamed" was stored for/);
+      assert.deepStrictEqual(otherOrigin.requests, [], 'Escape sent the token to the new host');
+      assert.strictEqual(workbench.fakeHeroku.requests.length, before);
+    } finally {
+      await editAccountId(url);
     }
   });
 });

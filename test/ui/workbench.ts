@@ -180,6 +180,13 @@ export class Workbench {
     }
   }
 
+  /** The workbench's modal dialog (showWarningMessage with `modal: true`), once it is shown. */
+  async modalDialog(): Promise<Locator> {
+    const dialog = this.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 20_000 });
+    return dialog;
+  }
+
   /** Waits for a notification (a toast, or headless an entry of the notification centre) and returns its text. */
   async notification(text: string | RegExp, timeout = 20_000): Promise<string> {
     const toast = this.page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
@@ -219,7 +226,7 @@ export async function chooseOption(frame: Frame, selectSelector: string, option:
   await frame.locator(`${selectSelector} li[role=option]`, { hasText: option }).first().click();
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

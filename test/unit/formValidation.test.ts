@@ -85,7 +85,7 @@ describe('validateFormValues (the same code in the webview and the extension)', 
 
 describe('form definitions on the real store', () => {
   function deps(store: DefinitionDeps['store']): DefinitionDeps {
-    return { store };
+    return { store, confirm: async () => true };
   }
 
   it('titles the panels as the UI tests expect', async () => {
@@ -168,7 +168,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const harness = makeStore();
     await harness.store.load();
     const host = new Host();
-    const controller = new FormController(providerForm({ store: harness.store }), host);
+    const controller = new FormController(providerForm({ store: harness.store, confirm: async () => true }), host);
     await controller.handle({ type: 'ready' });
     await controller.handle({ type: 'submit', values: { kind: 'provider', name: 'Heroku', type: 'Other', accountId: 'api.heroku.com' } });
     const [provider] = harness.store.providers();
@@ -184,7 +184,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     await harness.store.load();
     const provider = await harness.store.createProvider({ name: 'Heroku', type: 'Other', accountId: 'api.heroku.com' });
     const host = new Host();
-    const controller = new FormController(credentialForm({ store: harness.store }, provider.id), host);
+    const controller = new FormController(credentialForm({ store: harness.store, confirm: async () => true }, provider.id), host);
     await controller.handle({ type: 'ready' });
     await controller.handle({ type: 'validate', seq: 1, values: { kind: 'credential', name: 'heroku', fields: [{ key: 'apitoken', type: 'String', sensitive: true }] } });
     await controller.handle({
@@ -208,7 +208,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const harness = await seeded();
     const { store, secrets, provider, credential } = harness;
     const host = new Host();
-    const controller = new FormController(credentialForm({ store }, provider.id, credential.id), host);
+    const controller = new FormController(credentialForm({ store, confirm: async () => true }, provider.id, credential.id), host);
     await controller.handle({ type: 'ready' });
     const init = host.posted[0] as InitMessage;
     assert.ok(init.values.kind === 'credential');
@@ -230,7 +230,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const updates = memento.updates;
     const storeCalls = secrets.storeCalls;
     const host = new Host();
-    const controller = new FormController(credentialForm({ store }, provider.id), host);
+    const controller = new FormController(credentialForm({ store, confirm: async () => true }, provider.id), host);
     await controller.handle({
       type: 'submit',
       values: {
@@ -258,7 +258,7 @@ describe('submit flow end to end (controller + definitions + store)', () => {
     const other = await store.createProvider({ name: 'Other', type: 'Other', accountId: 'example.com' });
     const foreign = await store.createCredential(other.id, { name: 'foreign', fields: [{ key: 'k', type: 'String', sensitive: false, value: 'v' }] });
     const host = new Host();
-    const controller = new FormController(scopeForm({ store }, provider.id), host);
+    const controller = new FormController(scopeForm({ store, confirm: async () => true }, provider.id), host);
     await controller.handle({ type: 'submit', values: { kind: 'scope', name: 'Staging', credentialId: foreign.id } });
     assert.deepEqual(fields((host.posted[0] as { errors: FieldError[] }).errors), ['credentialId']);
     await controller.handle({ type: 'submit', values: { kind: 'scope', name: 'Staging', credentialId: credential.id } });

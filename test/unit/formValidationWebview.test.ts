@@ -234,3 +234,17 @@ describe('webview form model: which errors show where', () => {
     assert.equal(model.errorSlot('type', slots), 'form');
   });
 });
+
+describe('The form warns next to a value stored as plain text', () => {
+  const row = (patch: Partial<Parameters<FormModel['plainTextWarning']>[0]>) => ({
+    rowKey: 0, key: 'apitoken', type: 'String', sensitive: true, sensitiveTouched: true, value: '', hasStoredValue: false, replacing: false, revealed: false, ...patch,
+  });
+
+  it('a stored secret with Sensitive off, or a secret-looking key with Sensitive off', () => {
+    assert.equal(model.plainTextWarning(row({ sensitive: false, hasStoredValue: true, key: 'region' })), 'stored');
+    for (const key of ['apitoken', 'client_secret', 'password', 'api-key', 'TOKEN']) assert.equal(model.plainTextWarning(row({ sensitive: false, key })), 'key', key);
+    assert.equal(model.plainTextWarning(row({ sensitive: false, key: 'region' })), undefined);
+    assert.equal(model.plainTextWarning(row({ sensitive: true })), undefined);
+    assert.equal(model.plainTextWarning(row({ sensitive: true, hasStoredValue: true })), undefined);
+  });
+});

@@ -97,11 +97,19 @@ describe('stored schemas', () => {
 
   it('credential: keys unique (case-insensitive), field ids unique', () => {
     const field = (n: number, key: string) => ({ id: id(n), key, type: 'String', sensitive: false, value: '' });
-    assert.ok(credentialSchema.safeParse({ id: id(2), providerId: id(1), name: 'c', fields: [field(3, 'a'), field(4, 'b')] }).success);
-    const dupKey = credentialSchema.safeParse({ id: id(2), providerId: id(1), name: 'c', fields: [field(3, 'a'), field(4, 'A')] });
+    const credential = { id: id(2), providerId: id(1), name: 'c', boundAccountId: 'api.heroku.com' };
+    assert.ok(credentialSchema.safeParse({ ...credential, fields: [field(3, 'a'), field(4, 'b')] }).success);
+    const dupKey = credentialSchema.safeParse({ ...credential, fields: [field(3, 'a'), field(4, 'A')] });
     assert.deepEqual(dupKey.error!.issues[0]!.path, ['fields', 1, 'key']);
-    const dupId = credentialSchema.safeParse({ id: id(2), providerId: id(1), name: 'c', fields: [field(3, 'a'), field(3, 'b')] });
+    const dupId = credentialSchema.safeParse({ ...credential, fields: [field(3, 'a'), field(3, 'b')] });
     assert.deepEqual(dupId.error!.issues[0]!.path, ['fields', 1, 'id']);
+  });
+
+  it('credential: bound to the Account ID its secrets were stored for, in normalised form', () => {
+    const credential = { id: id(2), providerId: id(1), name: 'c', fields: [] };
+    assert.equal(credentialSchema.parse({ ...credential, boundAccountId: 'HTTPS://API.heroku.com:443/' }).boundAccountId, 'api.heroku.com');
+    assert.deepEqual(credentialSchema.safeParse(credential).error!.issues[0]!.path, ['boundAccountId']);
+    assert.ok(!credentialSchema.safeParse({ ...credential, boundAccountId: 'http://example.com' }).success);
   });
 
   it('scope: name and ids', () => {

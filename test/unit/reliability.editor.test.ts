@@ -87,7 +87,7 @@ describe('Reliability: SecretStorage unavailable or throwing', () => {
       describeError: (error) => `Unexpected: ${String(error)}`,
       log: { info: (line) => logs.push(line), warn: (line) => logs.push(line), error: (line, error) => logs.push(`${line} ${String(error)}`) },
     };
-    const controller = new FormController(credentialForm({ store }, provider.id), host);
+    const controller = new FormController(credentialForm({ store, confirm: async () => true }, provider.id), host);
     await controller.handle({ type: 'submit', values: { kind: 'credential', name: 'token', fields: [{ key: 'apitoken', type: 'String', sensitive: true, value: canary.value }] } });
     assert.equal(posted.length, 1);
     const reply = posted[0] as Extract<ExtensionMessage, { type: 'errors' }>;
@@ -162,7 +162,7 @@ describe('Reliability: SecretStorage unavailable or throwing', () => {
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const provider1 = { id: id(1), name: 'Heroku', type: 'Heroku', accountId: 'api.heroku.com', createdAt: '2024-05-01T10:00:00.000Z' };
-const credential2 = { id: id(2), providerId: id(1), name: 'Token', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] };
+const credential2 = { id: id(2), providerId: id(1), name: 'Token', boundAccountId: 'api.heroku.com', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] };
 const scope4 = { id: id(4), providerId: id(1), name: 'Production', credentialId: id(2) };
 
 const corrupted: [string, unknown][] = [
@@ -170,9 +170,9 @@ const corrupted: [string, unknown][] = [
   ['a list at the top', [provider1]],
   ['an unusable schemaVersion', { schemaVersion: 'two', providers: [provider1] }],
   ['items that fail their schema, a scope without its credential, a secret in metadata', {
-    schemaVersion: 2,
+    schemaVersion: 3,
     providers: [provider1, { ...provider1, id: id(9), name: 'Insecure', accountId: 'http://example.com' }, 42],
-    credentials: [credential2, { id: id(5), providerId: id(1), name: 'Leaky', fields: [{ id: id(6), key: 'apitoken', type: 'String', sensitive: true, value: canary.value }] }],
+    credentials: [credential2, { id: id(5), providerId: id(1), name: 'Leaky', boundAccountId: 'api.heroku.com', fields: [{ id: id(6), key: 'apitoken', type: 'String', sensitive: true, value: canary.value }] }],
     scopes: [scope4, { id: id(7), providerId: id(1), name: 'Dangling', credentialId: id(8) }],
     secretIndex: [secretKey(id(2), id(3)), 'not a key'],
   }],

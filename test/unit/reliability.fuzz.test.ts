@@ -288,7 +288,7 @@ describe('Reliability: fuzzing the form message handler', function () {
     const random = seededRandom(seed);
     const world = await buildWorld(random);
     const { store, a, b, canaries } = world;
-    const deps: DefinitionDeps = { store };
+    const deps: DefinitionDeps = { store, confirm: async () => true };
     const [, , bToken] = canaries as [Canary, Canary, Canary];
 
     const slots: FormSlot[] = [

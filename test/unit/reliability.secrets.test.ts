@@ -50,7 +50,7 @@ describe('Reliability: secrets never leak (unit level)', () => {
       { key: 'team', type: 'String', sensitive: false, value: 'core' },
     ] });
     const scope = await store.createScope(provider.id, { name: 'Production', credentialId: credential.id });
-    const deps: DefinitionDeps = { store };
+    const deps: DefinitionDeps = { store, confirm: async () => true };
     const [tokenField, passwordField, teamField] = credential.fields as [typeof credential.fields[number], typeof credential.fields[number], typeof credential.fields[number]];
     const kept = [
       { id: tokenField.id, key: 'apitoken', type: 'String', sensitive: true },

@@ -29,12 +29,12 @@ describe('ProviderStore: auditSecrets', () => {
     const gone = secretKey(id(20), id(21)); // indexed, but its secret is already gone
     const memento = new InMemoryMemento({
       [dataKey]: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         providers: [{ id: id(1), name: 'Heroku', type: 'Heroku', accountId: 'api.heroku.com', createdAt: '2024-05-01T10:00:00.000Z' }],
         credentials: [
-          { id: id(2), providerId: id(1), name: 'Token', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] },
+          { id: id(2), providerId: id(1), name: 'Token', boundAccountId: 'api.heroku.com', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] },
           // Invalid (its provider is missing): left out on load, its secret stays and is reported.
-          { id: id(12), providerId: id(99), name: 'Lost', fields: [{ id: id(13), key: 'apitoken', type: 'String', sensitive: true }] },
+          { id: id(12), providerId: id(99), name: 'Lost', boundAccountId: 'api.heroku.com', fields: [{ id: id(13), key: 'apitoken', type: 'String', sensitive: true }] },
         ],
         scopes: [],
         secretIndex: [orphanKey, gone],

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { UnsupportedSchemaError } from '../../src/store/errors';
-import { backupKeyPrefix, dataKey, secretKey } from '../../src/store/keys';
+import { backupKeyPrefix, dataKey, revisionKey, secretKey } from '../../src/store/keys';
 import { currentSchemaVersion, migrate, MigrationError } from '../../src/store/migrations';
 import type { LoadReport } from '../../src/store/providerStore';
 import { formatLoadReport, reportLoadProblems } from '../../src/store/reportLoadProblems';
@@ -13,7 +13,7 @@ const now = new Date('2024-06-01T12:00:00.000Z');
 const createdAt = '2024-05-01T10:00:00.000Z';
 
 const goodProvider = { id: id(1), name: 'Heroku', type: 'Heroku', accountId: 'api.heroku.com', createdAt };
-const goodCredential = { id: id(2), providerId: id(1), name: 'Token', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] };
+const goodCredential = { id: id(2), providerId: id(1), name: 'Token', boundAccountId: 'api.heroku.com', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] };
 const goodScope = { id: id(4), providerId: id(1), name: 'Production', credentialId: id(2) };
 
 function storeOn(data: unknown, secrets = new InMemorySecretStorage()) {
@@ -23,7 +23,7 @@ function storeOn(data: unknown, secrets = new InMemorySecretStorage()) {
 
 describe('ProviderStore: loading stored data', () => {
   it('keeps valid data as it is, without writing', async () => {
-    const { store, memento } = storeOn({ schemaVersion: 2, providers: [goodProvider], credentials: [goodCredential], scopes: [goodScope], secretIndex: [] });
+    const { store, memento } = storeOn({ schemaVersion: 3, providers: [goodProvider], credentials: [goodCredential], scopes: [goodScope], secretIndex: [] });
     const changes = recordChanges(store);
     assert.deepEqual(await store.load(), { invalid: [] });
     assert.deepEqual(store.providers(), [goodProvider]);
@@ -35,7 +35,7 @@ describe('ProviderStore: loading stored data', () => {
 
   it('leaves out invalid items (and what depends on them), backs the data up, reports once, keeps the rest', async () => {
     const raw = {
-      schemaVersion: 2,
+      schemaVersion: 3,
       providers: [
         goodProvider,
         { ...goodProvider, id: id(10), name: 'Plain http', accountId: 'http://example.com' },
@@ -44,8 +44,8 @@ describe('ProviderStore: loading stored data', () => {
       ],
       credentials: [
         goodCredential,
-        { id: id(12), providerId: id(10), name: 'Orphan', fields: [] },
-        { id: id(13), providerId: id(1), name: 'Leaky', fields: [{ id: id(14), key: 'apitoken', type: 'String', sensitive: true, value: 'leaked-secret' }] },
+        { id: id(12), providerId: id(10), name: 'Orphan', boundAccountId: 'api.heroku.com', fields: [] },
+        { id: id(13), providerId: id(1), name: 'Leaky', boundAccountId: 'api.heroku.com', fields: [{ id: id(14), key: 'apitoken', type: 'String', sensitive: true, value: 'leaked-secret' }] },
       ],
       scopes: [goodScope, { id: id(15), providerId: id(1), name: 'Uses leaky', credentialId: id(13) }],
       secretIndex: [secretKey(id(13), id(14)), 42],
@@ -104,7 +104,7 @@ describe('ProviderStore: loading stored data', () => {
     assert.deepEqual(report.invalid.map((item) => item.path), ['schemaVersion']);
     assert.deepEqual(bad.store.providers(), []);
 
-    const notList = storeOn({ schemaVersion: 2, providers: { a: goodProvider }, credentials: [], scopes: [] });
+    const notList = storeOn({ schemaVersion: 3, providers: { a: goodProvider }, credentials: [], scopes: [] });
     const second = await notList.store.load();
     assert.deepEqual(second.invalid, [{ path: 'providers', reason: '"providers" is not a list.' }]);
     assert.ok(second.backupKey);
@@ -123,7 +123,7 @@ describe('ProviderStore: loading stored data', () => {
     await store.load();
     const reports: LoadReport[] = [];
     store.onDidReport((report) => reports.push(report));
-    memento.set(dataKey, { schemaVersion: 2, providers: [goodProvider, { id: 'x' }] });
+    memento.set(dataKey, { schemaVersion: 3, providers: [goodProvider, { id: 'x' }] });
     await store.reload();
     await store.reload();
     assert.equal(reports.length, 1);
@@ -151,15 +151,43 @@ describe('ProviderStore: schema migration', () => {
     assert.deepEqual(store.providers(), [{ id: id(1), name: 'Heroku', type: 'Heroku', accountId: 'api.heroku.com', createdAt: now.toISOString() }]);
     assert.deepEqual(store.scopes(id(1)), [{ id: id(4), providerId: id(1), name: 'Production', credentialId: id(2) }]);
     assert.equal(store.credential(id(2))!.providerId, id(1));
+    assert.equal(store.credential(id(2))!.boundAccountId, 'api.heroku.com');
     assert.deepEqual(await store.readFieldValues(id(2)), { apitoken: 'v1-token', team: 'core' });
     const stored = memento.get<{ schemaVersion: number; providers: unknown[]; credentials: unknown[]; secretIndex: string[] }>(dataKey)!;
-    assert.equal(stored.schemaVersion, 2);
+    assert.equal(stored.schemaVersion, currentSchemaVersion);
     assert.equal(stored.credentials.length, 1);
     assert.deepEqual(stored.secretIndex, [secretKey(id(2), id(3))]);
     assert.deepEqual(await store.auditSecrets(), { orphaned: [], missing: [] });
 
     const again = makeStore({ memento, secrets });
     assert.deepEqual(await again.store.load(), { invalid: [] }, 'migrated once');
+  });
+
+  it('binds the credentials of v2 data to their provider\'s Account ID as it is, once, touching no secret', async () => {
+    const secrets = new InMemorySecretStorage();
+    await secrets.store(secretKey(id(2), id(3)), 'v2-token');
+    const mock = { id: id(6), name: 'Mock', type: 'Other', accountId: 'http://127.0.0.1:5000', createdAt };
+    const v2 = {
+      schemaVersion: 2,
+      providers: [goodProvider, mock],
+      credentials: [
+        { id: id(2), providerId: id(1), name: 'Token', fields: [{ id: id(3), key: 'apitoken', type: 'String', sensitive: true }] },
+        { id: id(7), providerId: id(6), name: 'Mock token', fields: [{ id: id(8), key: 'team', type: 'String', sensitive: false, value: 'core' }] },
+      ],
+      scopes: [goodScope],
+      secretIndex: [secretKey(id(2), id(3))],
+    };
+    const { store, memento } = storeOn(v2, secrets);
+    const secretsBefore = [...secrets.values.entries()];
+    assert.deepEqual(await store.load(), { invalid: [], migratedFrom: 2 });
+    assert.deepEqual(store.credential(id(2)), { ...v2.credentials[0], boundAccountId: 'api.heroku.com' });
+    assert.equal(store.credential(id(7))!.boundAccountId, 'http://127.0.0.1:5000');
+    assert.deepEqual(await store.readFieldValues(id(2)), { apitoken: 'v2-token' });
+    assert.deepEqual([...secrets.values.entries()].filter(([key]) => key !== revisionKey), secretsBefore);
+    const stored = memento.get<{ schemaVersion: number; credentials: { boundAccountId: string }[] }>(dataKey)!;
+    assert.equal(stored.schemaVersion, 3);
+    assert.deepEqual(stored.credentials.map((credential) => credential.boundAccountId), ['api.heroku.com', 'http://127.0.0.1:5000']);
+    assert.deepEqual(await makeStore({ memento, secrets }).store.load(), { invalid: [] }, 'migrated once');
   });
 
   it('treats data without schemaVersion as v1, and reports items it could not migrate', async () => {
@@ -176,11 +204,11 @@ describe('ProviderStore: schema migration', () => {
   });
 
   it('shows data of a newer schema version but does not overwrite it', async () => {
-    const raw = { schemaVersion: 3, providers: [{ ...goodProvider, futureProperty: true }], credentials: [], scopes: [], somethingNew: [] };
+    const raw = { schemaVersion: currentSchemaVersion + 1, providers: [{ ...goodProvider, futureProperty: true }], credentials: [], scopes: [], somethingNew: [] };
     const { store, memento } = storeOn(raw);
     const before = memento.serialize();
     const report = await store.load();
-    assert.deepEqual(report, { invalid: [], newerSchemaVersion: 3 });
+    assert.deepEqual(report, { invalid: [], newerSchemaVersion: currentSchemaVersion + 1 });
     assert.deepEqual(store.providers(), [goodProvider]);
     await assert.rejects(store.createProvider({ ...herokuInput, name: 'New' }), UnsupportedSchemaError);
     await assert.rejects(store.deleteProvider(goodProvider.id), UnsupportedSchemaError);

@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from '../../src/store/errors';
 import { dataKey, revisionKey, secretKey } from '../../src/store/keys';
+import { currentSchemaVersion } from '../../src/store/migrations';
 import { InMemoryMemento } from '../doubles/memento';
 import { InMemorySecretStorage, ThrowingGetSecretStorage, ThrowingStoreSecretStorage } from '../doubles/secretStorage';
 import { herokuInput, makeStore, recordChanges, seeded, token, tokenCredentialInput } from '../doubles/storeHarness';
@@ -47,7 +48,7 @@ describe('ProviderStore: providers', () => {
     assert.deepEqual(changes, [{ kind: 'provider', id: provider.id }]);
 
     const stored = memento.get<{ schemaVersion: number; providers: unknown[]; revision: string }>(dataKey)!;
-    assert.equal(stored.schemaVersion, 2);
+    assert.equal(stored.schemaVersion, currentSchemaVersion);
     assert.deepEqual(stored.providers, [provider]);
     assert.equal(secrets.values.get(revisionKey), stored.revision, 'the revision secret is bumped with the metadata');
   });
