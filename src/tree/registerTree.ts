@@ -1,3 +1,6 @@
+// The Providers view: one node class per row kind (nodes/), a cache that keeps one node per id (nodeCache.ts), the data
+// provider, Refresh and Rename. Imports model/, store/ and common/; the nodes get their children from the cache
+// through the narrow ProviderRows/GroupRows, so no node imports the cache back.
 import * as vscode from 'vscode';
 import { registerCommand } from '../common/registerCommand';
 import type { Logger } from '../common/logger';
