@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { describeError, isCancellation, UserFacingError } from '../common/errors';
+import type { CommandDeps } from '../common/registerCommand';
 import type { Scope } from '../model/schemas';
-import type { Services } from '../services';
+import type { ProviderStore } from '../store/providerStore';
 import type { TicketRunner } from '../tickets/ticketRunner';
 
 export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
@@ -10,8 +11,13 @@ export interface ListHerokuAppsInput {
   readonly scope: string;
 }
 
+/** What the tool and `@providerdesk` need besides the ticket runner. */
+export interface AgentDeps extends CommandDeps {
+  readonly store: ProviderStore;
+}
+
 /** The scope named `name` (case-insensitive; an exact-case match wins a tie). Throws a message listing every scope. */
-export function findScopeByName(services: Pick<Services, 'store'>, name: unknown): Scope {
+export function findScopeByName(services: Pick<AgentDeps, 'store'>, name: unknown): Scope {
   const { store } = services;
   const all = store.providers().flatMap((provider) => store.scopes(provider.id));
   const wanted = typeof name === 'string' ? name.trim() : '';
@@ -32,7 +38,7 @@ export function findScopeByName(services: Pick<Services, 'store'>, name: unknown
  * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
  * Read-only.
  */
-export function registerAgentTools(services: Services, runner: TicketRunner): void {
+export function registerAgentTools(services: AgentDeps, runner: TicketRunner): void {
   const tool: vscode.LanguageModelTool<ListHerokuAppsInput> = {
     prepareInvocation: ({ input }) => {
       const scope = typeof input?.scope === 'string' ? input.scope : '';

@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
+import type { CommandId } from '../model/commandIds';
 import type { Logger } from './logger';
 import { describeError, isCancellation } from './errors';
+
+/** What registering commands needs; each feature's dependencies extend it with what its commands use. */
+export interface CommandDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: Logger;
+}
 
 /**
  * The one wrapper every command goes through: runs the handler, treats cancellation as silence, logs anything
@@ -9,7 +16,7 @@ import { describeError, isCancellation } from './errors';
 export function registerCommand<Args extends unknown[], Result>(
   context: vscode.ExtensionContext,
   logger: Logger,
-  id: string,
+  id: CommandId,
   handler: (...args: Args) => Result | Promise<Result>,
 ): void {
   context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: Args) => {

@@ -1,5 +1,6 @@
 // Extension side of one open form: routes the webview's messages. No `vscode` import — the panel (panel.ts) passes a
 // FormHost, and unit tests pass a fake one.
+import { commandIds, type CommandId } from '../model/commandIds';
 import {
   parseWebviewMessage,
   type ExtensionMessage,
@@ -55,7 +56,7 @@ export interface FormHost {
   close(): void;
   notify(message: string): void;
   reveal(target: RevealTarget): Promise<void>;
-  executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
+  executeCommand(command: CommandId, ...args: unknown[]): PromiseLike<unknown>;
   /** A one-line, redacted message for an unexpected error. */
   describeError(error: unknown): string;
   log: {
@@ -64,9 +65,6 @@ export interface FormHost {
     error(message: string, error?: unknown): void;
   };
 }
-
-export const addCredentialCommand = 'providerDesk.addCredential';
-export const importHerokuTokenCommand = 'providerDesk.importHerokuToken';
 
 /**
  * Handles every message of one form panel. Inbound messages are untrusted: each is parsed with the protocol's zod
@@ -115,7 +113,7 @@ export class FormController {
           this.host.log.warn(`${this.label}: rejected "addCredential": only the scope form offers it`);
           return;
         }
-        await this.host.executeCommand(addCredentialCommand, this.definition.addCredentialProviderId);
+        await this.host.executeCommand(commandIds.addCredential, this.definition.addCredentialProviderId);
         return;
       case 'importHerokuCli':
         await this.importHerokuToken(message.name);
@@ -198,7 +196,7 @@ export class FormController {
       this.host.log.warn(`${this.label}: rejected "importHerokuCli": only a new credential's form offers it`);
       return;
     }
-    const credentialId = await this.host.executeCommand(importHerokuTokenCommand, providerId, { name: name.trim() });
+    const credentialId = await this.host.executeCommand(commandIds.importHerokuToken, providerId, { name: name.trim() });
     if (typeof credentialId === 'string') this.close();
   }
 

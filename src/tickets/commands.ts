@@ -1,18 +1,29 @@
+// Tickets: New Ticket, List Dynos, Show Account, Verify Connection and Ticket History; the runner, their text in the
+// output channel and their history. Imports model/, store/, common/, heroku/, walkthrough/ and activeScope/ (the scope
+// a ticket preselects).
 import * as vscode from 'vscode';
 import type { ActiveScope } from '../activeScope/activeScope';
 import { UserFacingError } from '../common/errors';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { withCancellableProgress } from '../common/progress';
 import { resolveScope } from '../common/targets';
+import { commandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
-import type { Services } from '../services';
+import type { ProviderStore } from '../store/providerStore';
 import { formatAppCount, formatDynoCount } from './render';
 import type { TicketHistory, TicketRecord } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 
-export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory, activeScope: ActiveScope): void {
-  const { context, logger, store } = services;
+export interface TicketCommandDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly runner: TicketRunner;
+  readonly history: TicketHistory;
+  /** Preselected when a ticket asks for its scope. */
+  readonly activeScope: Pick<ActiveScope, 'get'>;
+}
+
+export function registerTicketCommands({ context, logger, store, runner, history, activeScope }: TicketCommandDeps): void {
 
   const hasScopes = (): boolean => store.providers().some((provider) => store.scopes(provider.id).length > 0);
 
@@ -22,7 +33,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       const add = vscode.l10n.t('Add Provider');
       const answer = await vscode.window.showInformationMessage(
         vscode.l10n.t('A ticket runs against a scope, and there are no scopes yet. Add a provider, a credential with your API token, and a scope first.'), add);
-      if (answer === add) await vscode.commands.executeCommand('providerDesk.addProvider');
+      if (answer === add) await vscode.commands.executeCommand(commandIds.addProvider);
       return undefined;
     }
     return resolveScope(store, target, vscode.l10n.t('Select the scope for the new ticket'), activeScope.get()?.id);
@@ -55,24 +66,24 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
     return picked.app;
   };
 
-  registerCommand(context, logger, 'providerDesk.newTicket', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.newTicket, async (target?: unknown) => {
     const scope = await ticketScope(target);
     return scope && listApps(scope);
   });
 
   /** Arguments: a scope (node or id) and optionally the app's name; each missing one is asked for. */
-  registerCommand(context, logger, 'providerDesk.listDynos', async (target?: unknown, app?: unknown) => {
+  registerCommand(context, logger, commandIds.listDynos, async (target?: unknown, app?: unknown) => {
     const scope = await ticketScope(target);
     if (!scope) return undefined;
     return listDynos(scope, typeof app === 'string' && app.trim() ? app.trim() : await pickApp(scope));
   });
 
-  registerCommand(context, logger, 'providerDesk.showAccount', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.showAccount, async (target?: unknown) => {
     const scope = await ticketScope(target);
     return scope && showAccount(scope);
   });
 
-  registerCommand(context, logger, 'providerDesk.verifyConnection', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.verifyConnection, async (target?: unknown) => {
     const scope = await resolveScope(store, target, undefined, activeScope.get()?.id);
     const account = await withCancellableProgress(vscode.l10n.t('Verifying scope "{0}"…', scope.name),
       async (_cancellation, signal) => (await runner.client(scope)).getAccount({ signal }));
@@ -99,7 +110,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       ? vscode.l10n.t('#{0} {1} · account', ticket.number, ticket.scopeName)
       : `#${ticket.number} ${ticket.scopeName}`;
 
-  registerCommand(context, logger, 'providerDesk.ticketHistory', async () => {
+  registerCommand(context, logger, commandIds.ticketHistory, async () => {
     const tickets = history.list();
     if (tickets.length === 0) throw new UserFacingError(vscode.l10n.t('No tickets yet. Run "Provider Desk: New Ticket" first.'));
     const picked = await vscode.window.showQuickPick(tickets.map((ticket) => ({

@@ -5,14 +5,12 @@ import { createLoggedHerokuClient } from '../common/herokuClient';
 import { isHerokuApiError, type HerokuClient } from '../heroku';
 import type { ProviderStore } from '../store/providerStore';
 import { sameAccountId } from '../model/accountId';
+import { tokenFieldKey } from '../model/herokuToken';
 import type { Credential, Provider, Scope } from '../model/schemas';
 import { confirmModal } from '../common/confirm';
 import { SharedWhilePending } from '../common/sharedWhilePending';
 import { renderAccountTicket, renderDynoTicket, renderTicket, type TicketHeading } from './render';
 import type { TicketHistory, TicketKind, TicketRecord } from './ticketHistory';
-
-/** The credential field that holds the Heroku API token. */
-export const tokenFieldKey = 'apitoken';
 
 /** The user did not agree to send a credential's token to its provider's new Account ID: nothing was sent. */
 export class HostNotConfirmedError extends UserFacingError {
