@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi } from './api';
 import { createApi } from './createApi';
+import { HerokuConnections } from './connection';
 import { Logger } from './common/logger';
 import { Redactor } from './model/redact';
 import { registerCredentialCommands } from './credentials/commands';
@@ -49,14 +50,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   const history = new TicketHistory(globalState);
   const channel = vscode.window.createOutputChannel('Provider Desk');
   const userAgent = `ProviderDesk/${context.extension.packageJSON.version as string} VSCode/${vscode.version}`;
-  const runner = new TicketRunner(store, history, logger, channel, userAgent);
+  const connections = new HerokuConnections(store, logger, userAgent);
+  const runner = new TicketRunner(store, history, logger, channel, connections);
   context.subscriptions.push(channel, runner);
   const activeScope = new ActiveScope(globalState, store);
   context.subscriptions.push(activeScope);
-  registerTicketCommands(services, runner, history, activeScope);
+  registerTicketCommands(services, runner, connections, history, activeScope);
   registerActiveScopeStatusBar(services, activeScope, history, runner);
-  registerHerokuImport(services, userAgent);
-  registerAgentTools(services, runner);
+  registerHerokuImport(services, connections);
+  registerAgentTools(services, connections);
   const chatParticipant = registerChatParticipant(services, runner, channel);
 
   return createApi(services, { runner, history, activeScope, chatParticipant });

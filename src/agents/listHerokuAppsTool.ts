@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { describeError, isCancellation, UserFacingError } from '../common/errors';
 import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
-import type { TicketRunner } from '../tickets/ticketRunner';
+import type { HerokuConnections } from '../connection';
 
 export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
 
@@ -32,7 +32,7 @@ export function findScopeByName(services: Pick<Services, 'store'>, name: unknown
  * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
  * Read-only.
  */
-export function registerAgentTools(services: Services, runner: TicketRunner): void {
+export function registerAgentTools(services: Services, connections: HerokuConnections): void {
   const tool: vscode.LanguageModelTool<ListHerokuAppsInput> = {
     prepareInvocation: ({ input }) => {
       const scope = typeof input?.scope === 'string' ? input.scope : '';
@@ -50,7 +50,7 @@ export function registerAgentTools(services: Services, runner: TicketRunner): vo
       const abort = new AbortController();
       const listener = token.onCancellationRequested(() => abort.abort());
       try {
-        const apps = await (await runner.client(scope)).listApps({ signal: abort.signal });
+        const apps = await (await connections.forScope(scope)).listApps({ signal: abort.signal });
         services.logger.info(`${listHerokuAppsToolName}: ${apps.length} apps for scope "${scope.name}"`);
         const result = {
           scope: scope.name,

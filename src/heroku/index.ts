@@ -6,7 +6,6 @@ export { defaultListLimits, type ListLimits, type ListOptions, type ListProgress
 export { herokuAccept, type HerokuLogEntry, type RedactSecrets } from './request';
 export { defaultRetry, type RetryOptions } from './retry';
 export type { FetchLike, FetchLikeInit, FetchLikeResponse } from './transport';
-export { herokuApiUrl } from './url';
 export {
   HerokuApiError, isHerokuApiError, isHerokuCancellation, type HerokuErrorKind, type HerokuApiErrorDetails,
 } from './errors';

@@ -3,13 +3,12 @@ import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { resolveProvider } from '../common/targets';
-import { createLoggedHerokuClient } from '../common/herokuClient';
 import { withCancellableProgress } from '../common/progress';
-import { isHerokuApiError } from '../heroku';
+import { HerokuRequestError, type HerokuConnections } from '../connection';
 import { isHerokuApiAccountId } from '../model/accountId';
+import { tokenFieldKey } from '../model/constants';
 import type { Provider } from '../model/schemas';
 import type { Services } from '../services';
-import { tokenFieldKey } from '../tickets/ticketRunner';
 import { findHerokuCliToken, netrcFileName } from './herokuCli';
 import { credentialHolding } from './storedToken';
 
@@ -40,7 +39,7 @@ async function confirmForeignHost(provider: Provider, source: string): Promise<b
  * with GET /account against the provider, and only then stores it as a sensitive credential, named `options.name`
  * (the credential form's Name) or else heroku-cli. Returns its id; undefined when nothing was imported.
  */
-export function registerHerokuImport(services: Services, userAgent: string): void {
+export function registerHerokuImport(services: Services, connections: HerokuConnections): void {
   const { context, logger, store } = services;
   registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown, options?: { name?: unknown }) => {
     // Never the only provider without asking: the choice decides where the token is sent.
@@ -75,9 +74,9 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
 
     const account = await withCancellableProgress(vscode.l10n.t('Verifying the Heroku CLI token…'), async (_cancellation, signal) => {
       try {
-        return await createLoggedHerokuClient(logger, userAgent, provider.accountId, token).getAccount({ signal });
+        return await connections.forAccount(provider.accountId, token).getAccount({ signal });
       } catch (error) {
-        if (isHerokuApiError(error) && error.kind !== 'cancelled') {
+        if (error instanceof HerokuRequestError && !error.cancelled) {
           throw new UserFacingError(vscode.l10n.t('The Heroku CLI token from {0} was not saved: {1}', source, error.message));
         }
         throw error;

@@ -4,6 +4,7 @@ import { UserFacingError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { withCancellableProgress } from '../common/progress';
 import { resolveScope } from '../common/targets';
+import type { HerokuConnections } from '../connection';
 import type { Scope } from '../model/schemas';
 import type { Services } from '../services';
 import { formatAppCount, formatDynoCount } from './render';
@@ -11,7 +12,7 @@ import type { TicketHistory, TicketRecord } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 
-export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory, activeScope: ActiveScope): void {
+export function registerTicketCommands(services: Services, runner: TicketRunner, connections: HerokuConnections, history: TicketHistory, activeScope: ActiveScope): void {
   const { context, logger, store } = services;
 
   const hasScopes = (): boolean => store.providers().some((provider) => store.scopes(provider.id).length > 0);
@@ -45,8 +46,8 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
 
   /** The scope's apps to choose from; listing them is not a ticket of its own. */
   const pickApp = async (scope: Scope): Promise<string> => {
-    const client = await runner.client(scope);
-    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => client.listApps({ signal }));
+    const connection = await connections.forScope(scope);
+    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => connection.listApps({ signal }));
     if (apps.length === 0) throw new UserFacingError(vscode.l10n.t('The account of scope "{0}" has no apps, so there are no dynos to list.', scope.name));
     const picked = await vscode.window.showQuickPick(
       apps.map((app) => ({ label: app.name, description: [app.region, app.stack].filter(Boolean).join(' · '), app: app.name })),
@@ -75,7 +76,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
   registerCommand(context, logger, 'providerDesk.verifyConnection', async (target?: unknown) => {
     const scope = await resolveScope(store, target, undefined, activeScope.get()?.id);
     const account = await withCancellableProgress(vscode.l10n.t('Verifying scope "{0}"…', scope.name),
-      async (_cancellation, signal) => (await runner.client(scope)).getAccount({ signal }));
+      async (_cancellation, signal) => (await connections.forScope(scope)).getAccount({ signal }));
     const message = vscode.l10n.t('Connected as {0} (scope "{1}").', account.email, scope.name);
     logger.info(message);
     markWalkthroughStep('providerDesk.connectionVerified');
