@@ -27,7 +27,7 @@ export class HerokuConnection {
   private constructor(private readonly client: HerokuClient) {}
 
   /** A client for the API origin `baseUrl` (a parsed Account ID), its token registered for redaction and its requests logged. */
-  static open(logger: Logger, userAgent: string, baseUrl: string, token: string): HerokuConnection {
+  static open(logger: Pick<Logger, 'redactor' | 'info' | 'warn'>, userAgent: string, baseUrl: string, token: string): HerokuConnection {
     logger.redactor.add(token);
     try {
       return new HerokuConnection(createHerokuClient({

@@ -1,4 +1,6 @@
-// The Heroku Platform API client (no `vscode` import): see client.ts.
+// The Heroku Platform API client (no `vscode` import): see client.ts. Imports nothing of ours, so scripts and tests run
+// it in plain Node: it takes the API origin the caller parsed from the Account ID (model/accountId.ts does that in
+// the extension) and throws only its own HerokuApiError, which src/connection/ turns into an ExpectedError.
 export {
   HerokuClient, createHerokuClient, defaultTimeoutMs, defaultMaxResponseBytes, type HerokuClientOptions, type RequestOptions,
 } from './client';
