@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi } from './api';
 import { createApi } from './createApi';
+import { HerokuConnections } from './connection';
 import { Logger } from './common/logger';
 import { Redactor } from './model/redact';
 import { registerCredentialCommands } from './credentials/commands';
@@ -50,15 +51,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   const history = new TicketHistory(globalState);
   const channel = vscode.window.createOutputChannel('Provider Desk');
   const userAgent = `ProviderDesk/${context.extension.packageJSON.version as string} VSCode/${vscode.version}`;
-  const runner = new TicketRunner(store, history, logger, channel, userAgent);
+  const connections = new HerokuConnections(store, logger, userAgent);
+  const runner = new TicketRunner(store, history, logger, channel, connections);
   context.subscriptions.push(channel, runner);
   const activeScope = new ActiveScope(globalState, store);
   context.subscriptions.push(activeScope);
-  registerTicketCommands({ context, logger, store, runner, history, activeScope });
+  registerTicketCommands({ context, logger, store, runner, connections, history, activeScope });
   registerActiveScopeStatusBar({ context, logger, store, activeScope,
     tickets: { lastFor: (scopeId) => history.lastFor(scopeId), onDidRecordTicket: runner.onDidRecordTicket } });
-  registerHerokuImport({ context, logger, store, reveal, userAgent });
-  registerAgentTools({ context, logger, store }, runner);
+  registerHerokuImport({ context, logger, store, reveal, connections });
+  registerAgentTools({ context, logger, store }, connections);
   const chatParticipant = registerChatParticipant({ context, logger, store }, runner, channel);
 
   return createApi({ context, store, tree, runner, history, activeScope, chatParticipant });

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { describeError, isCancellation, UserFacingError } from '../common/errors';
 import type { CommandDeps } from '../common/registerCommand';
 import type { Scope } from '../model/schemas';
+import type { HerokuConnections } from '../connection';
 import type { ProviderStore } from '../store/providerStore';
-import type { TicketRunner } from '../tickets/ticketRunner';
 
 export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
 
@@ -38,7 +38,7 @@ export function findScopeByName(services: Pick<AgentDeps, 'store'>, name: unknow
  * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
  * Read-only.
  */
-export function registerAgentTools(services: AgentDeps, runner: TicketRunner): void {
+export function registerAgentTools(services: AgentDeps, connections: HerokuConnections): void {
   const tool: vscode.LanguageModelTool<ListHerokuAppsInput> = {
     prepareInvocation: ({ input }) => {
       const scope = typeof input?.scope === 'string' ? input.scope : '';
@@ -56,7 +56,7 @@ export function registerAgentTools(services: AgentDeps, runner: TicketRunner): v
       const abort = new AbortController();
       const listener = token.onCancellationRequested(() => abort.abort());
       try {
-        const apps = await (await runner.client(scope)).listApps({ signal: abort.signal });
+        const apps = await (await connections.forScope(scope)).listApps({ signal: abort.signal });
         services.logger.info(`${listHerokuAppsToolName}: ${apps.length} apps for scope "${scope.name}"`);
         const result = {
           scope: scope.name,

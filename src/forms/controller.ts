@@ -10,7 +10,7 @@ import {
   type FormValues,
   type InitMessage,
 } from '../shared/protocol';
-import { storeErrorNames } from '../store/errors';
+import { StoreError, ValidationError } from '../store/errors';
 
 export interface RevealTarget {
   providerId: string;
@@ -208,24 +208,12 @@ export class FormController {
 }
 
 /**
- * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries
- * `errors: {field, message}[]` for the fields; the store's other errors (NotFoundError, SecretStorageUnavailableError,
- * …) are written for the user and shown above the form. Anything else returns undefined: the caller logs it and
- * shows a generic, redacted message.
+ * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries its field errors;
+ * the store's other errors (NotFoundError, SecretStorageUnavailableError, …) are written for the user and shown above
+ * the form. Anything else returns undefined: the caller logs it and shows a generic, redacted message.
  */
 export function errorsFromStoreError(error: unknown): { errors: FieldError[]; message?: string } | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const candidate = error as { name?: unknown; message?: unknown; errors?: unknown };
-  const message = typeof candidate.message === 'string' ? candidate.message : undefined;
-  if (Array.isArray(candidate.errors)) {
-    const errors = candidate.errors.filter(isFieldError).map((e) => ({ field: e.field, message: e.message }));
-    if (errors.length > 0) return { errors };
-  }
-  if (typeof candidate.name === 'string' && storeErrorNames.includes(candidate.name) && message) return { errors: [], message };
+  if (error instanceof ValidationError && error.errors.length > 0) return { errors: error.errors.map(({ field, message }) => ({ field, message })) };
+  if (error instanceof StoreError) return { errors: [], message: error.message };
   return undefined;
-}
-
-function isFieldError(value: unknown): value is FieldError {
-  return typeof value === 'object' && value !== null
-    && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).message === 'string';
 }

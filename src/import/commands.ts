@@ -5,12 +5,11 @@ import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';
 import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { resolveProvider } from '../common/targets';
-import { createLoggedHerokuClient } from '../common/herokuClient';
 import { withCancellableProgress } from '../common/progress';
-import { isHerokuApiError } from '../heroku';
+import { HerokuRequestError, type HerokuConnections } from '../connection';
 import { isHerokuApiAccountId } from '../model/accountId';
 import { commandIds } from '../model/commandIds';
-import { tokenFieldKey } from '../model/herokuToken';
+import { tokenFieldKey } from '../model/constants';
 import type { Provider } from '../model/schemas';
 import type { ProviderStore } from '../store/providerStore';
 import type { RevealInView } from '../tree/registerTree';
@@ -47,11 +46,10 @@ async function confirmForeignHost(provider: Provider, source: string): Promise<b
 export interface HerokuImportDeps extends CommandDeps {
   readonly store: ProviderStore;
   readonly reveal: RevealInView;
-  /** Sent with the verifying request, as with tickets. */
-  readonly userAgent: string;
+  readonly connections: HerokuConnections;
 }
 
-export function registerHerokuImport({ context, logger, store, reveal, userAgent }: HerokuImportDeps): void {
+export function registerHerokuImport({ context, logger, store, reveal, connections }: HerokuImportDeps): void {
   registerCommand(context, logger, commandIds.importHerokuToken, async (target?: unknown, options?: { name?: unknown }) => {
     // Never the only provider without asking: the choice decides where the token is sent.
     const provider = await resolveProvider(store, target, { alwaysPick: true, placeHolder: vscode.l10n.t('Select the provider to import the Heroku CLI token into') });
@@ -85,9 +83,9 @@ export function registerHerokuImport({ context, logger, store, reveal, userAgent
 
     const account = await withCancellableProgress(vscode.l10n.t('Verifying the Heroku CLI token…'), async (_cancellation, signal) => {
       try {
-        return await createLoggedHerokuClient(logger, userAgent, provider.accountId, token).getAccount({ signal });
+        return await connections.forAccount(provider.accountId, token).getAccount({ signal });
       } catch (error) {
-        if (isHerokuApiError(error) && error.kind !== 'cancelled') {
+        if (error instanceof HerokuRequestError && !error.cancelled) {
           throw new UserFacingError(vscode.l10n.t('The Heroku CLI token from {0} was not saved: {1}', source, error.message));
         }
         throw error;

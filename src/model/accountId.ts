@@ -197,37 +197,3 @@ export function sameAccountId(a: string, b: string): boolean {
   const second = parseAccountId(b);
   return first.ok && second.ok && first.baseUrl === second.baseUrl;
 }
-
-/** How the extension talks to a provider. Add a kind here (and its API client elsewhere) to support another cloud. */
-export interface ProviderKindDefinition {
-  readonly label: string;
-  /** Whether a provider with this type and parsed Account ID is of this kind. */
-  matches(provider: { readonly type: string }, account: ParsedAccountId): boolean;
-}
-
-export const providerKinds = {
-  heroku: {
-    label: 'Heroku',
-    // The Heroku API host, or any provider created as type Heroku (e.g. a local mock on http://127.0.0.1:PORT).
-    matches: (provider, account) => isHerokuHost(account.host) || provider.type === 'Heroku',
-  },
-} satisfies Record<string, ProviderKindDefinition>;
-
-export type ProviderKind = keyof typeof providerKinds | 'other';
-
-/** The kind of API a provider speaks; `other` when no registered kind matches (or the Account ID does not parse). */
-export function providerKind(provider: { readonly type: string; readonly accountId: string }): ProviderKind {
-  const account = parseAccountId(provider.accountId);
-  if (!account.ok) return 'other';
-  for (const [kind, definition] of Object.entries(providerKinds) as [keyof typeof providerKinds, ProviderKindDefinition][]) {
-    if (definition.matches(provider, account)) return kind;
-  }
-  return 'other';
-}
-
-/** The API base URL of a provider (`https://api.heroku.com`); throws if its Account ID does not parse. */
-export function providerBaseUrl(provider: { readonly accountId: string }): string {
-  const account = parseAccountId(provider.accountId);
-  if (!account.ok) throw new Error(account.message);
-  return account.baseUrl;
-}

@@ -5,6 +5,9 @@
 // No `vscode` import and nothing DOM-specific: this module is bundled into both the extension and the webview.
 import { z } from 'zod';
 import { maxFieldsPerCredential, maxValueLength } from '../model/constants';
+import type { FieldError } from '../model/validation';
+
+export type { FieldError };
 
 /**
  * Longest name, key, id or option value accepted from a webview. Deliberately looser than the model's rules (names
@@ -19,12 +22,6 @@ export const maxFields = maxFieldsPerCredential;
 
 export type FormKind = 'provider' | 'credential' | 'scope';
 export type FormMode = 'create' | 'edit';
-
-/** A problem with one input, addressed by the model's field path: `name`, `accountId`, `fields.2.key`, `credentialId`. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Form values (what the webview submits)

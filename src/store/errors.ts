@@ -1,12 +1,13 @@
-// User-facing failures of the store. Every message is written for the user and never contains a secret value
-// (names, keys and ids are not secret). Each class sets `name` to its class name, so the extension can treat the
-// whole family as user-facing (see storeErrorNames).
+// User-facing failures of the store: ExpectedErrors (model/errors.ts), told apart with `instanceof`. Every message is
+// written for the user and never contains a secret value (names, keys and ids are not secret). Each class sets
+// `name` to its class name for the log.
+import { ExpectedError } from '../model/errors';
 import { redactSecrets } from '../model/redact';
 import type { FieldError } from '../model/validation';
 
 export type StoreObjectKind = 'provider' | 'credential' | 'scope';
 
-export abstract class StoreError extends Error {
+export abstract class StoreError extends ExpectedError {
   abstract readonly code: string;
 }
 
@@ -97,18 +98,6 @@ export class ConcurrentModificationError extends StoreError {
     super('The providers were being changed in another VS Code window at the same time, so nothing was saved. Try again.');
   }
 }
-
-/** Names of every StoreError class, for the extension's list of user-facing errors. */
-export const storeErrorNames: readonly string[] = [
-  'ValidationError',
-  'NameTakenError',
-  'NotFoundError',
-  'CredentialInUseError',
-  'SecretStorageUnavailableError',
-  'MissingSecretError',
-  'UnsupportedSchemaError',
-  'ConcurrentModificationError',
-];
 
 /** The message of an unknown thrown value through the one redactor (every given secret removed), cut to a sane length
  * after redacting, so that the cut cannot leave part of a secret behind. */

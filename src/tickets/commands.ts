@@ -7,6 +7,7 @@ import { UserFacingError } from '../common/errors';
 import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { withCancellableProgress } from '../common/progress';
 import { resolveScope } from '../common/targets';
+import type { HerokuConnections } from '../connection';
 import { commandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
 import type { ProviderStore } from '../store/providerStore';
@@ -18,12 +19,13 @@ import { markWalkthroughStep } from '../walkthrough/contextKeys';
 export interface TicketCommandDeps extends CommandDeps {
   readonly store: ProviderStore;
   readonly runner: TicketRunner;
+  readonly connections: HerokuConnections;
   readonly history: TicketHistory;
   /** Preselected when a ticket asks for its scope. */
   readonly activeScope: Pick<ActiveScope, 'get'>;
 }
 
-export function registerTicketCommands({ context, logger, store, runner, history, activeScope }: TicketCommandDeps): void {
+export function registerTicketCommands({ context, logger, store, runner, connections, history, activeScope }: TicketCommandDeps): void {
 
   const hasScopes = (): boolean => store.providers().some((provider) => store.scopes(provider.id).length > 0);
 
@@ -56,8 +58,8 @@ export function registerTicketCommands({ context, logger, store, runner, history
 
   /** The scope's apps to choose from; listing them is not a ticket of its own. */
   const pickApp = async (scope: Scope): Promise<string> => {
-    const client = await runner.client(scope);
-    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => client.listApps({ signal }));
+    const connection = await connections.forScope(scope);
+    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => connection.listApps({ signal }));
     if (apps.length === 0) throw new UserFacingError(vscode.l10n.t('The account of scope "{0}" has no apps, so there are no dynos to list.', scope.name));
     const picked = await vscode.window.showQuickPick(
       apps.map((app) => ({ label: app.name, description: [app.region, app.stack].filter(Boolean).join(' · '), app: app.name })),
@@ -86,7 +88,7 @@ export function registerTicketCommands({ context, logger, store, runner, history
   registerCommand(context, logger, commandIds.verifyConnection, async (target?: unknown) => {
     const scope = await resolveScope(store, target, undefined, activeScope.get()?.id);
     const account = await withCancellableProgress(vscode.l10n.t('Verifying scope "{0}"…', scope.name),
-      async (_cancellation, signal) => (await runner.client(scope)).getAccount({ signal }));
+      async (_cancellation, signal) => (await connections.forScope(scope)).getAccount({ signal }));
     const message = vscode.l10n.t('Connected as {0} (scope "{1}").', account.email, scope.name);
     logger.info(message);
     markWalkthroughStep('providerDesk.connectionVerified');

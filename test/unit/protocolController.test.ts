@@ -278,4 +278,10 @@ describe('errorsFromStoreError', () => {
     assert.equal(errorsFromStoreError(null), undefined);
     assert.equal(errorsFromStoreError({ errors: [{ field: 1 }] }), undefined);
   });
+
+  it('tells store errors apart by class, not by a look-alike name or shape', () => {
+    const namedLikeOne = Object.assign(new Error('looks like a store error'), { name: 'NotFoundError' });
+    assert.equal(errorsFromStoreError(namedLikeOne), undefined);
+    assert.equal(errorsFromStoreError({ name: 'ValidationError', message: 'x', errors: [{ field: 'name', message: 'y' }] }), undefined);
+  });
 });
