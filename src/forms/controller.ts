@@ -9,6 +9,7 @@ import {
   type FormValues,
   type InitMessage,
 } from '../shared/protocol';
+import { isProblem } from '../model/problems';
 import { storeErrorNames } from '../store/errors';
 
 export interface RevealTarget {
@@ -211,7 +212,7 @@ export class FormController {
 
 /**
  * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries
- * `errors: {field, message}[]` for the fields; the store's other errors (NotFoundError, SecretStorageUnavailableError,
+ * `errors: {field, code, args}[]` for the fields; the store's other errors (NotFoundError, SecretStorageUnavailableError,
  * …) are written for the user and shown above the form. Anything else returns undefined: the caller logs it and
  * shows a generic, redacted message.
  */
@@ -220,7 +221,7 @@ export function errorsFromStoreError(error: unknown): { errors: FieldError[]; me
   const candidate = error as { name?: unknown; message?: unknown; errors?: unknown };
   const message = typeof candidate.message === 'string' ? candidate.message : undefined;
   if (Array.isArray(candidate.errors)) {
-    const errors = candidate.errors.filter(isFieldError).map((e) => ({ field: e.field, message: e.message }));
+    const errors = candidate.errors.filter(isFieldError).map(({ field, code, args }) => ({ field, code, ...(args ? { args } : {}) }));
     if (errors.length > 0) return { errors };
   }
   if (typeof candidate.name === 'string' && storeErrorNames.includes(candidate.name) && message) return { errors: [], message };
@@ -228,6 +229,5 @@ export function errorsFromStoreError(error: unknown): { errors: FieldError[]; me
 }
 
 function isFieldError(value: unknown): value is FieldError {
-  return typeof value === 'object' && value !== null
-    && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).message === 'string';
+  return isProblem(value) && typeof (value as FieldError).field === 'string';
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../common/registerCommand';
+import { problemOfIssue } from '../model/problems';
+import { problemText } from '../model/problemTexts';
 import { comparisonKey, nameSchema } from '../model/schemas';
 import type { Services } from '../services';
 import { CredentialNode } from './nodes/credentialNode';
@@ -46,7 +48,7 @@ export function registerRename(services: Services): void {
       value: target.name,
       validateInput: (value) => {
         const parsed = nameSchema.safeParse(value);
-        if (!parsed.success) return parsed.error.issues[0]?.message;
+        if (!parsed.success) return problemText(problemOfIssue(parsed.error.issues[0]));
         const taken = target.siblings.some((sibling) => sibling.id !== target.id && comparisonKey(sibling.name) === comparisonKey(parsed.data));
         return taken ? nameTaken[target.kind](parsed.data) : undefined;
       },

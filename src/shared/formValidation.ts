@@ -9,7 +9,7 @@ import {
   type ScopeInput,
   type Sibling,
 } from '../model';
-import type { CredentialValues, FieldError, FormValues, ProviderValues, ScopeValues } from '../shared/protocol';
+import type { CredentialValues, FieldError, FormValues, ProviderValues, ScopeValues } from './protocol';
 
 export function toProviderInput(values: ProviderValues): ProviderInput {
   return { name: values.name, type: values.type as ProviderInput['type'], accountId: values.accountId };
