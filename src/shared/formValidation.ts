@@ -1,5 +1,6 @@
 // Form values → store input, and the model's validators applied to them. Pure (no `vscode`, no DOM): the extension
 // uses it as the authority before every write, and the webview bundles the very same code for instant feedback.
+// Like everything in shared/ (code both the extension and the webview run), it imports only model/.
 import {
   validateCredentialInput,
   validateProviderInput,
