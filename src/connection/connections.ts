@@ -6,6 +6,7 @@ import { SharedWhilePending } from '../common/sharedWhilePending';
 import { parseAccountId, sameAccountId } from '../model/accountId';
 import { tokenFieldKey } from '../model/constants';
 import type { Credential, Provider, Scope } from '../model/schemas';
+import { problemText } from '../model/problemTexts';
 import type { ProviderStore } from '../store/providerStore';
 import { HerokuConnection } from './herokuConnection';
 
@@ -46,7 +47,7 @@ export class HerokuConnections {
   /** A connection with `token` to the API of an Account ID; the caller has made sure the token may go there. */
   forAccount(accountId: string, token: string): HerokuConnection {
     const account = parseAccountId(accountId);
-    if (!account.ok) throw new UserFacingError(account.message);
+    if (!account.ok) throw new UserFacingError(problemText(account.problem));
     return HerokuConnection.open(this.logger, this.userAgent, account.baseUrl, token);
   }
 

@@ -208,12 +208,15 @@ export class FormController {
 }
 
 /**
- * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries its field errors;
- * the store's other errors (NotFoundError, SecretStorageUnavailableError, …) are written for the user and shown above
- * the form. Anything else returns undefined: the caller logs it and shows a generic, redacted message.
+ * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries its field errors
+ * (codes with arguments); the store's other errors (NotFoundError, SecretStorageUnavailableError, …) are written for
+ * the user and shown above the form. Anything else returns undefined: the caller logs it and shows a generic, redacted
+ * message.
  */
 export function errorsFromStoreError(error: unknown): { errors: FieldError[]; message?: string } | undefined {
-  if (error instanceof ValidationError && error.errors.length > 0) return { errors: error.errors.map(({ field, message }) => ({ field, message })) };
+  if (error instanceof ValidationError && error.errors.length > 0) {
+    return { errors: error.errors.map(({ field, code, args }) => ({ field, code, ...(args ? { args } : {}) })) };
+  }
   if (error instanceof StoreError) return { errors: [], message: error.message };
   return undefined;
 }

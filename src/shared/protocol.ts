@@ -5,9 +5,9 @@
 // No `vscode` import and nothing DOM-specific: this module is bundled into both the extension and the webview.
 import { z } from 'zod';
 import { maxFieldsPerCredential, maxValueLength } from '../model/constants';
-import type { FieldError } from '../model/validation';
+import type { FieldError, ProblemTemplates } from '../model/problems';
 
-export type { FieldError };
+export type { FieldError } from '../model/problems';
 
 /**
  * Longest name, key, id or option value accepted from a webview. Deliberately looser than the model's rules (names
@@ -168,6 +168,8 @@ export interface FormStrings {
   saving: string;
   saved: string;
   invalidForm: string;
+  /** The text of every field error code, in the user's language: the webview formats the model's problems with it. */
+  problems: ProblemTemplates;
 }
 
 export interface InitMessage {

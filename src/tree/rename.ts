@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { commandIds } from '../model/commandIds';
+import { problemOfIssue } from '../model/problems';
+import { problemText } from '../model/problemTexts';
 import { comparisonKey, nameSchema } from '../model/schemas';
 import type { ProviderStore } from '../store/providerStore';
 import { CredentialNode } from './nodes/credentialNode';
@@ -51,7 +53,7 @@ export function registerRename({ context, logger, store, treeView }: RenameDeps)
       value: target.name,
       validateInput: (value) => {
         const parsed = nameSchema.safeParse(value);
-        if (!parsed.success) return parsed.error.issues[0]?.message;
+        if (!parsed.success) return problemText(problemOfIssue(parsed.error.issues[0]));
         const taken = target.siblings.some((sibling) => sibling.id !== target.id && comparisonKey(sibling.name) === comparisonKey(parsed.data));
         return taken ? nameTaken[target.kind](parsed.data) : undefined;
       },

@@ -607,7 +607,7 @@ describe('Heroku client against the fake Heroku API', function () {
     it('refuses an Account ID with a path, in the parser and in the client alike', () => {
       const withPath = 'http://localhost:5000/prefix';
       const account = parseAccountId(withPath);
-      assert.ok(!account.ok && /must not contain a path/.test(account.message));
+      assert.ok(!account.ok && account.problem.code === 'accountIdPath');
       assert.throws(() => make({ baseUrl: withPath }), (error: unknown) => error instanceof HerokuApiError && error.kind === 'configuration');
     });
 

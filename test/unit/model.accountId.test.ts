@@ -1,17 +1,19 @@
 import { strict as assert } from 'node:assert';
 import { isHerokuHost, isLoopbackHost, parseAccountId } from '../../src/model/accountId';
+import { problemText } from '../../src/model/problemTexts';
 
 function accepted(input: string) {
   const result = parseAccountId(input);
-  assert.ok(result.ok, `expected ${JSON.stringify(input)} to be accepted, got ${result.ok ? '' : result.message}`);
+  assert.ok(result.ok, `expected ${JSON.stringify(input)} to be accepted, got ${result.ok ? '' : result.problem.code}`);
   return result;
 }
 
 function refused(input: unknown, pattern: RegExp): string {
   const result = parseAccountId(input);
   assert.ok(!result.ok, `expected ${JSON.stringify(input)} to be refused`);
-  assert.match(result.message, pattern);
-  return result.message;
+  const message = problemText(result.problem);
+  assert.match(message, pattern);
+  return message;
 }
 
 describe('parseAccountId', () => {
