@@ -1,5 +1,5 @@
 // Chat and language model integration: `@providerdesk` and the #herokuApps tool. Imports model/, store/, common/,
-// walkthrough/ and tickets/ (both run through the ticket runner).
+// connection/, walkthrough/ and tickets/ (both run through the ticket runner).
 import * as vscode from 'vscode';
 import { describeError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';

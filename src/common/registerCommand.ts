@@ -1,3 +1,6 @@
+// common/: what every feature shares — the command wrapper (below: catch, log, one message; cancellation is silent),
+// the logger with redaction, confirmations, progress, target resolution and the user-facing error helpers. Imports
+// only model/ and shared/, never a feature folder: features hand in what a helper needs (e.g. targets' TargetSource).
 import * as vscode from 'vscode';
 import type { CommandId } from '../model/commandIds';
 import type { Logger } from './logger';

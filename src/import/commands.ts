@@ -1,5 +1,6 @@
 // Import Token from Heroku CLI: finds the CLI's token (HEROKU_API_KEY or ~/.netrc), verifies it and stores it as a
-// credential. Imports model/, store/, common/, heroku/ and the type of the tree's reveal it is handed.
+// credential. Imports model/, store/, common/, connection/ (the verifying request) and the type of the tree's reveal
+// it is handed.
 import * as vscode from 'vscode';
 import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';

@@ -1,6 +1,6 @@
 // Tickets: New Ticket, List Dynos, Show Account, Verify Connection and Ticket History; the runner, their text in the
-// output channel and their history. Imports model/, store/, common/, heroku/, walkthrough/ and activeScope/ (the scope
-// a ticket preselects).
+// output channel and their history. Imports model/, store/, common/, connection/ (a scope's Heroku client), walkthrough/ and
+// activeScope/ (the scope a ticket preselects).
 import * as vscode from 'vscode';
 import type { ActiveScope } from '../activeScope/activeScope';
 import { UserFacingError } from '../common/errors';
