@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
 import type { ProviderDeskApi, ProviderSummary } from './api';
-import type { Services } from './services';
 import type { ActiveScope } from './activeScope/activeScope';
+import type { ProviderStore } from './store/providerStore';
 import type { TicketHistory } from './tickets/ticketHistory';
 import type { TicketRunner } from './tickets/ticketRunner';
+import type { TreeNode } from './tree/treeNode';
 import { resolveScope } from './common/targets';
 
-export interface TicketServices {
+export interface ApiDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly store: ProviderStore;
+  readonly tree: vscode.TreeDataProvider<TreeNode>;
   readonly runner: TicketRunner;
   readonly history: TicketHistory;
   readonly activeScope: ActiveScope;
@@ -14,8 +18,7 @@ export interface TicketServices {
   readonly chatParticipant: vscode.ChatParticipant;
 }
 
-export function createApi(services: Services, { runner, history, activeScope, chatParticipant }: TicketServices): ProviderDeskApi {
-  const { context, store } = services;
+export function createApi({ context, store, tree, runner, history, activeScope, chatParticipant }: ApiDeps): ProviderDeskApi {
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(changed, store.onDidChange(() => changed.fire()));
 
@@ -42,7 +45,7 @@ export function createApi(services: Services, { runner, history, activeScope, ch
     deleteScope: (scopeId) => store.deleteScope(scopeId),
     runTicket: async (scopeId, cancellation) => runner.listApps(await resolveScope(store, scopeId), cancellation),
     testHooks: context.extensionMode === vscode.ExtensionMode.Test
-      ? { globalState: context.globalState, secrets: context.secrets, store, tree: services.tree, runner, history, activeScope,
+      ? { globalState: context.globalState, secrets: context.secrets, store, tree, runner, history, activeScope,
         logUri: context.logUri, globalStorageUri: context.globalStorageUri, storageUri: context.storageUri, chatParticipant }
       : undefined,
   };

@@ -1,14 +1,17 @@
+// The composition root: activate() builds the store, the view, the forms and the ticket runner once, and hands each
+// feature folder exactly the dependencies its register…() function declares. Only this file and createApi.ts (the
+// exported API, typed in api.ts) import the feature folders; no feature imports the src/ root back.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi } from './api';
 import { createApi } from './createApi';
+import { HerokuConnections } from './connection';
 import { Logger } from './common/logger';
 import { Redactor } from './model/redact';
 import { registerCredentialCommands } from './credentials/commands';
 import { createForms } from './forms';
 import { registerProviderCommands } from './providers/commands';
 import { registerScopeCommands } from './scopes/commands';
-import type { Services } from './services';
 import { serialUpdates } from './store/ports';
 import { ProviderStore } from './store/providerStore';
 import { registerProvidersView } from './tree/registerTree';
@@ -36,30 +39,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   // Metadata only: globalState is already in memory, no secret is read and nothing touches the network.
   reportLoadProblems(await store.load(), logger, (message) => vscode.window.showWarningMessage(message));
 
-  const view = registerProvidersView(context, logger, store);
-  const base = { context, logger, store, tree: view.tree, treeView: view.treeView, reveal: view.reveal };
-  const services: Services = { ...base, forms: createForms(base) };
+  const { tree, treeView, reveal } = registerProvidersView(context, logger, store);
+  const forms = createForms({ context, logger, store, reveal });
 
-  registerProviderCommands(services);
-  registerCredentialCommands(services);
-  registerScopeCommands(services);
-  registerRename(services);
+  registerProviderCommands({ context, logger, store, forms, reveal });
+  registerCredentialCommands({ context, logger, store, forms });
+  registerScopeCommands({ context, logger, store, forms });
+  registerRename({ context, logger, store, treeView });
   registerWalkthroughContext(context, store);
 
   const history = new TicketHistory(globalState);
   const channel = vscode.window.createOutputChannel('Provider Desk');
   const userAgent = `ProviderDesk/${context.extension.packageJSON.version as string} VSCode/${vscode.version}`;
-  const runner = new TicketRunner(store, history, logger, channel, userAgent);
+  const connections = new HerokuConnections(store, logger, userAgent);
+  const runner = new TicketRunner(store, history, logger, channel, connections);
   context.subscriptions.push(channel, runner);
   const activeScope = new ActiveScope(globalState, store);
   context.subscriptions.push(activeScope);
-  registerTicketCommands(services, runner, history, activeScope);
-  registerActiveScopeStatusBar(services, activeScope, history, runner);
-  registerHerokuImport(services, userAgent);
-  registerAgentTools(services, runner);
-  const chatParticipant = registerChatParticipant(services, runner, channel);
+  registerTicketCommands({ context, logger, store, runner, connections, history, activeScope });
+  registerActiveScopeStatusBar({ context, logger, store, activeScope,
+    tickets: { lastFor: (scopeId) => history.lastFor(scopeId), onDidRecordTicket: runner.onDidRecordTicket } });
+  registerHerokuImport({ context, logger, store, reveal, connections });
+  registerAgentTools({ context, logger, store }, connections);
+  const chatParticipant = registerChatParticipant({ context, logger, store }, runner, channel);
 
-  return createApi(services, { runner, history, activeScope, chatParticipant });
+  return createApi({ context, store, tree, runner, history, activeScope, chatParticipant });
 }
 
 export function deactivate(): void {

@@ -1,3 +1,5 @@
+// The active scope (kept in globalState, shared by every window) and its status bar item. Imports model/, store/ and
+// common/; what the status bar needs of tickets comes in as LastTickets, so tickets/ may import this folder.
 import * as vscode from 'vscode';
 import type { Scope } from '../model/schemas';
 import type { KeyValueStore } from '../store/ports';

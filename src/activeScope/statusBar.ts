@@ -1,22 +1,33 @@
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { resolveScope } from '../common/targets';
-import type { Services } from '../services';
-import type { TicketHistory } from '../tickets/ticketHistory';
-import type { TicketRunner } from '../tickets/ticketRunner';
+import { commandIds } from '../model/commandIds';
+import type { ProviderStore } from '../store/providerStore';
 import type { ActiveScope } from './activeScope';
 
-export const selectActiveScopeCommand = 'providerDesk.selectActiveScope';
+/**
+ * What the status bar needs to know of tickets: the newest one on a scope, and when another was recorded. Declared
+ * here rather than imported from tickets/, which imports the active scope: extension.ts plugs the two together.
+ */
+export interface LastTickets {
+  lastFor(scopeId: string): { readonly number: number; readonly outcome: string; readonly errorKind?: string } | undefined;
+  readonly onDidRecordTicket: vscode.Event<void>;
+}
+
+export interface ActiveScopeStatusBarDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly activeScope: ActiveScope;
+  readonly tickets: LastTickets;
+}
 
 /**
  * The active scope and its provider in the status bar; a click switches it. It turns into a warning when the last
  * ticket on that scope failed because Heroku rejected the token, so a stale token shows before the next ticket fails.
  */
-export function registerActiveScopeStatusBar(services: Services, activeScope: ActiveScope, history: TicketHistory, runner: TicketRunner): void {
-  const { context, logger, store } = services;
+export function registerActiveScopeStatusBar({ context, logger, store, activeScope, tickets }: ActiveScopeStatusBarDeps): void {
   const item = vscode.window.createStatusBarItem('providerDesk.activeScope', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Provider Desk Active Scope');
-  item.command = selectActiveScopeCommand;
+  item.command = commandIds.selectActiveScope;
 
   const update = (): void => {
     const scope = activeScope.get();
@@ -27,7 +38,7 @@ export function registerActiveScopeStatusBar(services: Services, activeScope: Ac
     const provider = store.provider(scope.providerId);
     const credential = store.credential(scope.credentialId);
     const label = `${scope.name} · ${provider?.name ?? '?'}`;
-    const last = history.lastFor(scope.id);
+    const last = tickets.lastFor(scope.id);
     const rejected = last?.outcome === 'failed' && last.errorKind === 'unauthorized';
     item.accessibilityInformation = {
       role: 'button',
@@ -47,10 +58,10 @@ export function registerActiveScopeStatusBar(services: Services, activeScope: Ac
     item.show();
   };
 
-  context.subscriptions.push(item, activeScope.onDidChange(update), runner.onDidRecordTicket(update));
+  context.subscriptions.push(item, activeScope.onDidChange(update), tickets.onDidRecordTicket(update));
   update();
 
-  registerCommand(context, logger, selectActiveScopeCommand, async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.selectActiveScope, async (target?: unknown) => {
     const scope = await resolveScope(store, target, vscode.l10n.t('Select the active scope (new tickets use it)'), activeScope.get()?.id);
     await activeScope.set(scope);
     logger.info(`active scope: "${scope.name}"`);

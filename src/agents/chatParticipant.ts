@@ -1,30 +1,30 @@
+// Chat and language model integration: `@providerdesk` and the #herokuApps tool. Imports model/, store/, common/,
+// connection/, walkthrough/ and tickets/ (both run through the ticket runner).
 import * as vscode from 'vscode';
 import { describeError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
+import { commandIds, internalCommandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
-import type { Services } from '../services';
 import type { TicketRunner } from '../tickets/ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 import { appsAnswer, helpAnswer } from './chatAnswer';
 import { parseChatRequest } from './chatRequest';
-import { findScopeByName } from './listHerokuAppsTool';
+import { findScopeByName, type AgentDeps } from './listHerokuAppsTool';
 
 export const chatParticipantId = 'providerDesk.chat';
-/** Not contributed to the palette: the chat answer's button, which brings back the output panel the ticket went to. */
-export const showTicketOutputCommand = 'providerDesk.chat.showTicketOutput';
 
 /**
  * `@providerdesk`: "list my apps in <scope>" or `/apps <scope>` runs the same ticket as New Ticket (output channel,
  * Ticket History) and answers with the count and the first apps. No language model is involved.
  */
-export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, runner: TicketRunner): vscode.ChatRequestHandler {
+export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>, runner: TicketRunner): vscode.ChatRequestHandler {
   const { store, logger } = services;
   const allScopes = (): Scope[] => store.providers().flatMap((provider) => store.scopes(provider.id));
 
   const help = (response: vscode.ChatResponseStream): vscode.ChatResult => {
     const scopes = allScopes();
     response.markdown(helpAnswer(scopes.map((scope) => scope.name)));
-    if (scopes.length === 0) response.button({ command: 'providerDesk.addProvider', title: vscode.l10n.t('Add Provider') });
+    if (scopes.length === 0) response.button({ command: commandIds.addProvider, title: vscode.l10n.t('Add Provider') });
     return { metadata: { intent: 'help' } };
   };
 
@@ -36,7 +36,7 @@ export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, 
       response.markdown(vscode.l10n.t('Ticket #{0} was cancelled.', ticket.number));
       return { metadata };
     }
-    const showOutput = { command: showTicketOutputCommand, title: vscode.l10n.t('Show Ticket #{0} in Output', ticket.number) };
+    const showOutput = { command: internalCommandIds.showTicketOutput, title: vscode.l10n.t('Show Ticket #{0} in Output', ticket.number) };
     if (ticket.outcome === 'failed') {
       response.button(showOutput);
       // Heroku errors already say what to do, and the runner redacts the token from them.
@@ -71,9 +71,9 @@ export function createChatHandler(services: Pick<Services, 'store' | 'logger'>, 
 }
 
 /** Registers `@providerdesk`; returns it for the integration tests. */
-export function registerChatParticipant(services: Services, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
+export function registerChatParticipant(services: AgentDeps, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
   const { context, logger } = services;
-  registerCommand(context, logger, showTicketOutputCommand, () => channel.show());
+  registerCommand(context, logger, internalCommandIds.showTicketOutput, () => channel.show());
   const participant = vscode.chat.createChatParticipant(chatParticipantId, createChatHandler(services, runner));
   participant.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'provider-desk.svg');
   context.subscriptions.push(participant);

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { describeError, isCancellation, UserFacingError } from '../common/errors';
+import type { CommandDeps } from '../common/registerCommand';
 import type { Scope } from '../model/schemas';
-import type { Services } from '../services';
-import type { TicketRunner } from '../tickets/ticketRunner';
+import type { HerokuConnections } from '../connection';
+import type { ProviderStore } from '../store/providerStore';
 
 export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
 
@@ -10,8 +11,13 @@ export interface ListHerokuAppsInput {
   readonly scope: string;
 }
 
+/** What the tool and `@providerdesk` need besides the ticket runner. */
+export interface AgentDeps extends CommandDeps {
+  readonly store: ProviderStore;
+}
+
 /** The scope named `name` (case-insensitive; an exact-case match wins a tie). Throws a message listing every scope. */
-export function findScopeByName(services: Pick<Services, 'store'>, name: unknown): Scope {
+export function findScopeByName(services: Pick<AgentDeps, 'store'>, name: unknown): Scope {
   const { store } = services;
   const all = store.providers().flatMap((provider) => store.scopes(provider.id));
   const wanted = typeof name === 'string' ? name.trim() : '';
@@ -32,7 +38,7 @@ export function findScopeByName(services: Pick<Services, 'store'>, name: unknown
  * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
  * Read-only.
  */
-export function registerAgentTools(services: Services, runner: TicketRunner): void {
+export function registerAgentTools(services: AgentDeps, connections: HerokuConnections): void {
   const tool: vscode.LanguageModelTool<ListHerokuAppsInput> = {
     prepareInvocation: ({ input }) => {
       const scope = typeof input?.scope === 'string' ? input.scope : '';
@@ -50,7 +56,7 @@ export function registerAgentTools(services: Services, runner: TicketRunner): vo
       const abort = new AbortController();
       const listener = token.onCancellationRequested(() => abort.abort());
       try {
-        const apps = await (await runner.client(scope)).listApps({ signal: abort.signal });
+        const apps = await (await connections.forScope(scope)).listApps({ signal: abort.signal });
         services.logger.info(`${listHerokuAppsToolName}: ${apps.length} apps for scope "${scope.name}"`);
         const result = {
           scope: scope.name,

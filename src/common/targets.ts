@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
-import type { ProviderStore } from '../store/providerStore';
 import type { Credential, Provider, Scope } from '../model/schemas';
 import { UserFacingError } from './errors';
+
+/** The reads the resolvers need; the provider store has them (common/ does not import store/). */
+export interface TargetSource {
+  provider(id: string): Provider | undefined;
+  providers(): readonly Provider[];
+  credential(id: string): Credential | undefined;
+  credentials(providerId: string): readonly Credential[];
+  scope(id: string): Scope | undefined;
+  scopes(providerId: string): readonly Scope[];
+}
 
 /**
  * Commands take their target from a tree node, from an id (keybindings, other extensions, tests) or, from the
@@ -41,7 +50,7 @@ export interface ProviderPickOptions {
   readonly placeHolder?: string;
 }
 
-export async function resolveProvider(store: ProviderStore, argument: TargetArgument, options: ProviderPickOptions = {}): Promise<Provider> {
+export async function resolveProvider(store: TargetSource, argument: TargetArgument, options: ProviderPickOptions = {}): Promise<Provider> {
   const id = idFrom(argument, 'providerId', 'id');
   if (id) return store.provider(id) ?? Promise.reject(notFound.provider(id));
   return pick(store.providers(), (provider) => ({ label: provider.name, description: provider.accountId }),
@@ -49,7 +58,7 @@ export async function resolveProvider(store: ProviderStore, argument: TargetArgu
     options.alwaysPick);
 }
 
-export async function resolveCredential(store: ProviderStore, argument: TargetArgument): Promise<Credential> {
+export async function resolveCredential(store: TargetSource, argument: TargetArgument): Promise<Credential> {
   const id = idFrom(argument, 'credentialId');
   if (id) return store.credential(id) ?? Promise.reject(notFound.credential(id));
   const all = store.providers().flatMap((provider) => store.credentials(provider.id).map((credential) => ({ provider, credential })));
@@ -59,14 +68,14 @@ export async function resolveCredential(store: ProviderStore, argument: TargetAr
 }
 
 /** The scope a command targets; from the palette a pick, with `preferredScopeId` (the active scope) preselected. */
-export async function resolveScope(store: ProviderStore, argument: TargetArgument, placeHolder = vscode.l10n.t('Select a scope'), preferredScopeId?: string): Promise<Scope> {
+export async function resolveScope(store: TargetSource, argument: TargetArgument, placeHolder = vscode.l10n.t('Select a scope'), preferredScopeId?: string): Promise<Scope> {
   const id = idFrom(argument, 'scopeId');
   if (id) return store.scope(id) ?? Promise.reject(notFound.scope(id));
   return pickScope(store, placeHolder, preferredScopeId);
 }
 
 /** Scopes grouped by provider, each showing the credential it uses. */
-export async function pickScope(store: ProviderStore, placeHolder: string, preferredScopeId?: string): Promise<Scope> {
+export async function pickScope(store: TargetSource, placeHolder: string, preferredScopeId?: string): Promise<Scope> {
   const items: (vscode.QuickPickItem & { scope?: Scope })[] = [];
   for (const provider of store.providers()) {
     const scopes = store.scopes(provider.id);

@@ -1,22 +1,29 @@
+// Add, edit and delete credentials. Imports model/, store/, common/ and the type of the forms it is handed.
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { resolveCredential, resolveProvider } from '../common/targets';
-import type { Services } from '../services';
+import type { Forms } from '../forms';
+import { commandIds } from '../model/commandIds';
+import type { ProviderStore } from '../store/providerStore';
 
-export function registerCredentialCommands(services: Services): void {
-  const { context, logger, store, forms } = services;
+export interface CredentialCommandDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly forms: Pick<Forms, 'credential'>;
+}
 
-  registerCommand(context, logger, 'providerDesk.addCredential', async (target?: unknown) => {
+export function registerCredentialCommands({ context, logger, store, forms }: CredentialCommandDeps): void {
+
+  registerCommand(context, logger, commandIds.addCredential, async (target?: unknown) => {
     const provider = await resolveProvider(store, target);
     await forms.credential(provider.id);
   });
 
-  registerCommand(context, logger, 'providerDesk.editCredential', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.editCredential, async (target?: unknown) => {
     const credential = await resolveCredential(store, target);
     await forms.credential(credential.providerId, credential.id);
   });
 
-  registerCommand(context, logger, 'providerDesk.deleteCredential', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.deleteCredential, async (target?: unknown) => {
     const credential = await resolveCredential(store, target);
     const usedBy = store.scopesUsingCredential(credential.id).map((scope) => scope.name);
     const sensitive = credential.fields.filter((field) => field.sensitive).length;

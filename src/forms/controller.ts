@@ -1,5 +1,6 @@
 // Extension side of one open form: routes the webview's messages. No `vscode` import — the panel (panel.ts) passes a
 // FormHost, and unit tests pass a fake one.
+import { commandIds, type CommandId } from '../model/commandIds';
 import {
   parseWebviewMessage,
   type ExtensionMessage,
@@ -9,7 +10,7 @@ import {
   type FormValues,
   type InitMessage,
 } from '../shared/protocol';
-import { storeErrorNames } from '../store/errors';
+import { StoreError, ValidationError } from '../store/errors';
 
 export interface RevealTarget {
   providerId: string;
@@ -55,7 +56,7 @@ export interface FormHost {
   close(): void;
   notify(message: string): void;
   reveal(target: RevealTarget): Promise<void>;
-  executeCommand(command: string, ...args: unknown[]): PromiseLike<unknown>;
+  executeCommand(command: CommandId, ...args: unknown[]): PromiseLike<unknown>;
   /** A one-line, redacted message for an unexpected error. */
   describeError(error: unknown): string;
   log: {
@@ -64,9 +65,6 @@ export interface FormHost {
     error(message: string, error?: unknown): void;
   };
 }
-
-export const addCredentialCommand = 'providerDesk.addCredential';
-export const importHerokuTokenCommand = 'providerDesk.importHerokuToken';
 
 /**
  * Handles every message of one form panel. Inbound messages are untrusted: each is parsed with the protocol's zod
@@ -115,7 +113,7 @@ export class FormController {
           this.host.log.warn(`${this.label}: rejected "addCredential": only the scope form offers it`);
           return;
         }
-        await this.host.executeCommand(addCredentialCommand, this.definition.addCredentialProviderId);
+        await this.host.executeCommand(commandIds.addCredential, this.definition.addCredentialProviderId);
         return;
       case 'importHerokuCli':
         await this.importHerokuToken(message.name);
@@ -198,7 +196,7 @@ export class FormController {
       this.host.log.warn(`${this.label}: rejected "importHerokuCli": only a new credential's form offers it`);
       return;
     }
-    const credentialId = await this.host.executeCommand(importHerokuTokenCommand, providerId, { name: name.trim() });
+    const credentialId = await this.host.executeCommand(commandIds.importHerokuToken, providerId, { name: name.trim() });
     if (typeof credentialId === 'string') this.close();
   }
 
@@ -210,24 +208,15 @@ export class FormController {
 }
 
 /**
- * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries
- * `errors: {field, message}[]` for the fields; the store's other errors (NotFoundError, SecretStorageUnavailableError,
- * …) are written for the user and shown above the form. Anything else returns undefined: the caller logs it and
- * shows a generic, redacted message.
+ * Maps what the store throws to form errors: a ValidationError (NameTakenError included) carries its field errors
+ * (codes with arguments); the store's other errors (NotFoundError, SecretStorageUnavailableError, …) are written for
+ * the user and shown above the form. Anything else returns undefined: the caller logs it and shows a generic, redacted
+ * message.
  */
 export function errorsFromStoreError(error: unknown): { errors: FieldError[]; message?: string } | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const candidate = error as { name?: unknown; message?: unknown; errors?: unknown };
-  const message = typeof candidate.message === 'string' ? candidate.message : undefined;
-  if (Array.isArray(candidate.errors)) {
-    const errors = candidate.errors.filter(isFieldError).map((e) => ({ field: e.field, message: e.message }));
-    if (errors.length > 0) return { errors };
+  if (error instanceof ValidationError && error.errors.length > 0) {
+    return { errors: error.errors.map(({ field, code, args }) => ({ field, code, ...(args ? { args } : {}) })) };
   }
-  if (typeof candidate.name === 'string' && storeErrorNames.includes(candidate.name) && message) return { errors: [], message };
+  if (error instanceof StoreError) return { errors: [], message: error.message };
   return undefined;
-}
-
-function isFieldError(value: unknown): value is FieldError {
-  return typeof value === 'object' && value !== null
-    && typeof (value as FieldError).field === 'string' && typeof (value as FieldError).message === 'string';
 }

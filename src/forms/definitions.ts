@@ -5,7 +5,7 @@ import { fieldTypes, isHerokuApiAccountId, providerTypes } from '../model';
 import type { CredentialValues, FormKind, FormMode, FormStrings, FormValues, InitField, InitMessage, InitValues } from '../shared/protocol';
 import { NotFoundError } from '../store/errors';
 import type { FormDefinition, SaveOutcome } from './controller';
-import { toCredentialInput, toProviderInput, toScopeInput, validateFormValues, type FormValidationContext } from './formValidation';
+import { toCredentialInput, toProviderInput, toScopeInput, validateFormValues, type FormValidationContext } from '../shared/formValidation';
 import { foreignImportHint, formStrings, formTitle, plainTextConfirmation, plainTextDeclined, savedNotification } from './strings';
 
 /** The part of ProviderStore the forms use. */

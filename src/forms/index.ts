@@ -1,20 +1,26 @@
+// The webview forms (Add/Edit Provider, Credential and Scope) on the extension's side: definitions per kind, the
+// message loop (controller.ts) and the panels. Imports model/, shared/, store/ and common/; the webview's own code is
+// in src/webview/. The commands that open forms get `Forms` handed in by extension.ts.
 import * as vscode from 'vscode';
 import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';
-import type { Services } from '../services';
 import type { FormDefinition } from './controller';
 import { credentialForm, providerForm, scopeForm, type DefinitionDeps } from './definitions';
-import type { Forms } from './forms';
-import { FormPanel } from './panel';
+import { FormPanel, type FormPanelDeps } from './panel';
 
-export type { Forms } from './forms';
+/** Opens the webview forms; each resolves once the panel is shown (not when the user submits). */
+export interface Forms {
+  /** Create a provider, or edit the one with this id. */
+  provider(providerId?: string): Promise<void>;
+  credential(providerId: string, credentialId?: string): Promise<void>;
+  scope(providerId: string, scopeId?: string): Promise<void>;
+}
 
 /**
- * The webview forms: Add/Edit Provider, Credential and Scope. One panel per form target; opening it again focuses
- * the open one. Panels follow store changes (new sibling names, new credentials for the scope form, renamed
- * provider in the title) and close when their object is deleted.
+ * One panel per form target; opening it again focuses the open one. Panels follow store changes (new sibling names,
+ * new credentials for the scope form, renamed provider in the title) and close when their object is deleted.
  */
-export function createForms(services: Omit<Services, 'forms'>): Forms {
+export function createForms(services: FormPanelDeps): Forms {
   const deps: DefinitionDeps = { store: services.store, confirm: confirmModal };
   const panels = new Map<string, FormPanel>();
 

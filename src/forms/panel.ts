@@ -1,10 +1,17 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeError } from '../common/errors';
-import type { Services } from '../services';
+import type { CommandDeps } from '../common/registerCommand';
 import type { ExtensionMessage } from '../shared/protocol';
+import type { ProviderStore } from '../store/providerStore';
 import { FormController, type FormDefinition, type FormHost } from './controller';
 import { renderFormHtml } from './html';
+
+export interface FormPanelDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  /** Shows the object a form created in the Providers view. */
+  reveal: FormHost['reveal'];
+}
 
 export const formViewType = 'providerDesk.form';
 
@@ -21,7 +28,7 @@ export class FormPanel implements vscode.Disposable {
   private disposed = false;
   private panelClosed = false;
 
-  constructor(private readonly services: Omit<Services, 'forms'>, private readonly definition: FormDefinition) {
+  constructor(private readonly services: FormPanelDeps, private readonly definition: FormDefinition) {
     const { context, logger } = services;
     const webviewRoot = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
     this.panel = vscode.window.createWebviewPanel(

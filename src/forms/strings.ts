@@ -1,9 +1,10 @@
 // No `vscode` import (the form definitions run in unit tests): texts go through `@vscode/l10n`, which the extension
 // configures with its loaded bundle on activation (see heroku/messages.ts).
 import * as l10n from '@vscode/l10n';
+import { problemTemplates } from '../model/problemTexts';
 import type { FormKind, FormMode, FormStrings } from '../shared/protocol';
 
-/** Every text the form webview shows, localised on the extension side. */
+/** Every text the form webview shows, localised on the extension side: the field error texts too. */
 export function formStrings(kind: FormKind, mode: FormMode): FormStrings {
   return {
     name: l10n.t('Name'),
@@ -35,6 +36,7 @@ export function formStrings(kind: FormKind, mode: FormMode): FormStrings {
     saving: l10n.t('Saving…'),
     saved: l10n.t('Saved.'),
     invalidForm: l10n.t('Fix the highlighted fields, then try again.'),
+    problems: problemTemplates(),
   };
 }
 

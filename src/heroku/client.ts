@@ -18,14 +18,16 @@ import { Requester, type HerokuLogEntry, type RedactSecrets } from './request';
 import { defaultRetry, type RetryOptions } from './retry';
 import { accountSchema, appListSchema, dynoListSchema, type HerokuAccount, type HerokuApp, type HerokuDyno } from './schemas';
 import type { FetchLike } from './transport';
-import { herokuApiUrl } from './url';
 
 export const defaultTimeoutMs = 30_000;
 /** Largest response body read (a page of 1,000 apps is about 1.5 MB). */
 export const defaultMaxResponseBytes = 8 * 1024 * 1024;
 
 export interface HerokuClientOptions {
-  /** The Account ID: an API host (`api.heroku.com`) or URL (`http://127.0.0.1:5000` for a local fake). */
+  /**
+   * The API origin that Provider Desk's one Account ID parser (src/model/accountId.ts) made of the Account ID: scheme,
+   * host and port only, as `https://api.heroku.com` or `http://127.0.0.1:5000` for a local fake.
+   */
   baseUrl: string;
   token: string;
   /** Versioned, e.g. `ProviderDesk/0.1.0 VSCode/1.96.0`. */
@@ -63,7 +65,7 @@ export class HerokuClient {
   private readonly listLimits: ListLimits;
 
   constructor(options: HerokuClientOptions) {
-    const base = herokuApiUrl(options.baseUrl);
+    const base = apiOrigin(options.baseUrl);
     this.baseUrl = base.href;
     this.host = base.host;
     const token = (options.token ?? '').trim();
@@ -115,6 +117,23 @@ export class HerokuClient {
     }, options, this.listLimits);
     return dynos.sort(byName);
   }
+}
+
+/**
+ * The client parses no Account ID (that rule lives in src/model/accountId.ts): it takes the origin that parser produced
+ * and refuses anything else (a raw Account ID, a path, a query, user:pass@) rather than guess what was meant.
+ */
+function apiOrigin(baseUrl: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== baseUrl.replace(/\/$/, '')) {
+    throw new HerokuApiError(m.invalidBaseUrl(), { kind: 'configuration', host: url?.host ?? '' });
+  }
+  return url;
 }
 
 export function createHerokuClient(options: HerokuClientOptions): HerokuClient {

@@ -72,10 +72,8 @@ export const herokuMessages = {
     l10n.t('{0} rejected the request with HTTP {1}. {2}', host, status, detail),
   cancelled: () =>
     l10n.t('The Heroku request was cancelled.'),
-  invalidAccountId: (accountId: string) =>
-    l10n.t('"{0}" is not an API host. Use the host of the API as the Account ID, for Heroku: api.heroku.com.', accountId),
-  insecureAccountId: (host: string) =>
-    l10n.t('Provider Desk only sends API tokens over HTTPS; plain http:// is allowed for localhost only ({0}).', host),
+  invalidBaseUrl: () =>
+    l10n.t('The API address is not the origin of an Account ID (https://host[:port], such as https://api.heroku.com). Check the provider\'s Account ID.'),
   emptyToken: () =>
     l10n.t('The API token is empty. Get one from the Heroku Dashboard → Account Settings → API Key (Reveal), or run `heroku auth:token`, then edit the credential.'),
   invalidToken: () =>

@@ -1,15 +1,19 @@
+// Import Token from Heroku CLI: finds the CLI's token (HEROKU_API_KEY or ~/.netrc), verifies it and stores it as a
+// credential. Imports model/, store/, common/, connection/ (the verifying request) and the type of the tree's reveal
+// it is handed.
 import * as vscode from 'vscode';
 import { confirmModal } from '../common/confirm';
 import { UserFacingError } from '../common/errors';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { resolveProvider } from '../common/targets';
-import { createLoggedHerokuClient } from '../common/herokuClient';
 import { withCancellableProgress } from '../common/progress';
-import { isHerokuApiError } from '../heroku';
+import { HerokuRequestError, type HerokuConnections } from '../connection';
 import { isHerokuApiAccountId } from '../model/accountId';
+import { commandIds } from '../model/commandIds';
+import { tokenFieldKey } from '../model/constants';
 import type { Provider } from '../model/schemas';
-import type { Services } from '../services';
-import { tokenFieldKey } from '../tickets/ticketRunner';
+import type { ProviderStore } from '../store/providerStore';
+import type { RevealInView } from '../tree/registerTree';
 import { findHerokuCliToken, netrcFileName } from './herokuCli';
 import { credentialHolding } from './storedToken';
 
@@ -40,9 +44,14 @@ async function confirmForeignHost(provider: Provider, source: string): Promise<b
  * with GET /account against the provider, and only then stores it as a sensitive credential, named `options.name`
  * (the credential form's Name) or else heroku-cli. Returns its id; undefined when nothing was imported.
  */
-export function registerHerokuImport(services: Services, userAgent: string): void {
-  const { context, logger, store } = services;
-  registerCommand(context, logger, 'providerDesk.importHerokuToken', async (target?: unknown, options?: { name?: unknown }) => {
+export interface HerokuImportDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly reveal: RevealInView;
+  readonly connections: HerokuConnections;
+}
+
+export function registerHerokuImport({ context, logger, store, reveal, connections }: HerokuImportDeps): void {
+  registerCommand(context, logger, commandIds.importHerokuToken, async (target?: unknown, options?: { name?: unknown }) => {
     // Never the only provider without asking: the choice decides where the token is sent.
     const provider = await resolveProvider(store, target, { alwaysPick: true, placeHolder: vscode.l10n.t('Select the provider to import the Heroku CLI token into') });
     const requestedName = typeof options?.name === 'string' && options.name.trim() ? options.name.trim() : undefined;
@@ -64,7 +73,7 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
       logger.info(`importHerokuToken: the token from ${source} is already stored in credential "${existing.name}"; nothing imported`);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('The Heroku CLI token is already stored as credential "{0}" of provider "{1}". Nothing was imported.', existing.name, provider.name));
-      void services.reveal({ providerId: provider.id, credentialId: existing.id });
+      void reveal({ providerId: provider.id, credentialId: existing.id });
       return undefined;
     }
     if (!await confirmForeignHost(provider, source)) {
@@ -75,9 +84,9 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
 
     const account = await withCancellableProgress(vscode.l10n.t('Verifying the Heroku CLI token…'), async (_cancellation, signal) => {
       try {
-        return await createLoggedHerokuClient(logger, userAgent, provider.accountId, token).getAccount({ signal });
+        return await connections.forAccount(provider.accountId, token).getAccount({ signal });
       } catch (error) {
-        if (isHerokuApiError(error) && error.kind !== 'cancelled') {
+        if (error instanceof HerokuRequestError && !error.cancelled) {
           throw new UserFacingError(vscode.l10n.t('The Heroku CLI token from {0} was not saved: {1}', source, error.message));
         }
         throw error;
@@ -92,7 +101,7 @@ export function registerHerokuImport(services: Services, userAgent: string): voi
     logger.info(`importHerokuToken: saved credential "${name}" for provider "${provider.name}"`);
     void vscode.window.showInformationMessage(
       vscode.l10n.t('Imported the Heroku CLI token for {0} as credential "{1}" of provider "{2}".', account.email, credential.name, provider.name));
-    void services.reveal({ providerId: provider.id, credentialId: credential.id });
+    void reveal({ providerId: provider.id, credentialId: credential.id });
     return credential.id;
   });
 }

@@ -3,9 +3,8 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { herokuApiHost } from '../model/accountId';
 import { findMachine, parseNetrc } from './netrc';
-
-export const herokuApiHost = 'api.heroku.com';
 
 export interface HerokuCliToken {
   readonly token: string;

@@ -3,8 +3,10 @@
 //
 // The parser is hand-written rather than `new URL()`, because URL silently converts IDN to punycode, resolves
 // paths, accepts `user:pass@` and shorthand IPv4 (`127.1`), all of which must be refused here with a specific
-// message. Messages never repeat the input: a token pasted into the wrong box must not end up in an error.
+// problem (a code, see problems.ts). Problems never carry the input: a token pasted into the wrong box must not end up
+// in an error.
 import { maxAccountIdLength, maxHostLength } from './constants';
+import { problem, type Problem, type ProblemCode } from './problems';
 
 export interface ParsedAccountId {
   readonly ok: true;
@@ -23,78 +25,65 @@ export interface ParsedAccountId {
 
 export interface AccountIdError {
   readonly ok: false;
-  readonly message: string;
+  readonly problem: Problem;
 }
 
 export type AccountIdResult = ParsedAccountId | AccountIdError;
 
-const example = 'for example api.heroku.com or https://api.heroku.com';
-
-function fail(message: string): AccountIdError {
-  return { ok: false, message };
+function fail(code: ProblemCode): AccountIdError {
+  return { ok: false, problem: problem(code) };
 }
 
 export function parseAccountId(input: unknown): AccountIdResult {
-  if (typeof input !== 'string') return fail(`Enter an Account ID: a host name, ${example}.`);
+  if (typeof input !== 'string') return fail('accountIdRequired');
   const text = input.trim();
-  if (text === '') return fail(`Enter an Account ID: a host name, ${example}.`);
-  if (text.length > maxAccountIdLength) return fail(`The Account ID is too long. Enter only the host name, ${example}.`);
-  if (/\s/.test(text)) return fail('The Account ID must not contain spaces.');
+  if (text === '') return fail('accountIdRequired');
+  if (text.length > maxAccountIdLength) return fail('accountIdTooLong');
+  if (/\s/.test(text)) return fail('accountIdSpaces');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return fail('The Account ID must not contain control characters.');
+  if (/[\u0000-\u001f\u007f]/.test(text)) return fail('accountIdControlCharacters');
   // eslint-disable-next-line no-control-regex
-  if (/[^\u0000-\u007f]/.test(text)) {
-    return fail('The Account ID contains non-ASCII characters, such as a look-alike letter (a Cyrillic "а" instead of a Latin "a"). '
-      + 'Type the host name in plain ASCII letters.');
-  }
+  if (/[^\u0000-\u007f]/.test(text)) return fail('accountIdNonAscii');
 
   let scheme: 'https' | 'http' = 'https';
   let rest = text;
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text);
   if (schemeMatch) {
     const written = schemeMatch[1]!.toLowerCase();
-    if (written !== 'https' && written !== 'http') {
-      return fail('Only https:// Account IDs are supported (http:// only for a loopback host such as localhost or 127.0.0.1).');
-    }
+    if (written !== 'https' && written !== 'http') return fail('accountIdScheme');
     scheme = written;
     rest = text.slice(schemeMatch[0].length);
   } else if (/^[A-Za-z][A-Za-z0-9+-]*:(?![0-9]|$)/.test(text)) {
     // `https:api.heroku.com`, `https:/api.heroku.com`, `mailto:…`: a scheme without `//`.
-    return fail(`Write the Account ID as a host name or as https://host, ${example}.`);
+    return fail('accountIdSchemeWithoutSlashes');
   }
 
   const authorityEnd = rest.search(/[/?#\\]/);
   const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
   const tail = authorityEnd === -1 ? '' : rest.slice(authorityEnd);
 
-  if (authority.includes('@')) {
-    return fail('Remove the user name and password (user:pass@) from the Account ID. Tokens belong in a credential, not in the Account ID.');
-  }
+  if (authority.includes('@')) return fail('accountIdUserInfo');
   const pathEnd = tail.search(/[?#]/);
   const path = pathEnd === -1 ? tail : tail.slice(0, pathEnd);
-  if (path !== '' && path !== '/') {
-    return fail(`The Account ID must not contain a path. Enter only the host (and port), ${example}.`);
-  }
+  if (path !== '' && path !== '/') return fail('accountIdPath');
   const query = tail.indexOf('?');
   const fragment = tail.indexOf('#');
-  if (query !== -1 && (fragment === -1 || query < fragment)) {
-    return fail('The Account ID must not contain a query (?…). Enter only the host (and port).');
-  }
-  if (fragment !== -1) return fail('The Account ID must not contain a fragment (#…). Enter only the host (and port).');
-  if (authority === '') return fail(`Enter a host name, ${example}.`);
+  if (query !== -1 && (fragment === -1 || query < fragment)) return fail('accountIdQuery');
+  if (fragment !== -1) return fail('accountIdFragment');
+  if (authority === '') return fail('hostRequired');
 
   let hostPart: string;
   let portText: string | undefined;
   if (authority.startsWith('[')) {
     const close = authority.indexOf(']');
-    if (close === -1) return fail('The IPv6 address is missing its closing "]".');
+    if (close === -1) return fail('ipv6Unclosed');
     hostPart = authority.slice(0, close + 1);
     const after = authority.slice(close + 1);
-    if (after !== '' && !after.startsWith(':')) return fail('Only a port (":" and a number) may follow an IPv6 address.');
+    if (after !== '' && !after.startsWith(':')) return fail('ipv6TrailingText');
     if (after !== '') portText = after.slice(1);
   } else {
     const colons = authority.split(':').length - 1;
-    if (colons > 1) return fail('Write an IPv6 address in brackets, for example http://[::1]:8080.');
+    if (colons > 1) return fail('ipv6NeedsBrackets');
     const colon = authority.indexOf(':');
     hostPart = colon === -1 ? authority : authority.slice(0, colon);
     if (colon !== -1) portText = authority.slice(colon + 1);
@@ -102,10 +91,8 @@ export function parseAccountId(input: unknown): AccountIdResult {
 
   let port: number | undefined;
   if (portText !== undefined) {
-    if (portText === '') return fail('Enter a port number after ":", or remove the ":".');
-    if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
-      return fail('The port must be a number from 1 to 65535.');
-    }
+    if (portText === '') return fail('portMissing');
+    if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) return fail('portInvalid');
     port = Number(portText);
   }
 
@@ -113,9 +100,7 @@ export function parseAccountId(input: unknown): AccountIdResult {
   if (!hostResult.ok) return hostResult;
   const host = hostResult.host;
   const loopback = isLoopbackHost(host);
-  if (scheme === 'http' && !loopback) {
-    return fail('Plain http:// is only allowed for a loopback host (localhost, 127.0.0.1, [::1]). Use https://.');
-  }
+  if (scheme === 'http' && !loopback) return fail('httpNotLoopback');
   if ((scheme === 'https' && port === 443) || (scheme === 'http' && port === 80)) port = undefined;
 
   const hostAndPort = port === undefined ? host : `${host}:${port}`;
@@ -134,34 +119,29 @@ export function parseAccountId(input: unknown): AccountIdResult {
 type HostResult = { ok: true; host: string } | AccountIdError;
 
 function normaliseHost(hostPart: string): HostResult {
-  if (hostPart === '' || hostPart === '[]') return fail(`Enter a host name, ${example}.`);
+  if (hostPart === '' || hostPart === '[]') return fail('hostRequired');
   if (hostPart.startsWith('[')) {
     const inner = hostPart.slice(1, -1);
-    if (!/^[0-9A-Fa-f:.]+$/.test(inner)) return fail('The IPv6 address is not valid.');
+    if (!/^[0-9A-Fa-f:.]+$/.test(inner)) return fail('ipv6Invalid');
     try {
       // Canonical form (compressed, lower case); URL does no IDN mapping inside brackets.
       return { ok: true, host: new URL(`http://[${inner}]/`).hostname };
     } catch {
-      return fail('The IPv6 address is not valid.');
+      return fail('ipv6Invalid');
     }
   }
   const host = hostPart.toLowerCase();
-  if (host.length > maxHostLength) return fail(`The host name is too long (more than ${maxHostLength} characters).`);
-  if (host.endsWith('.')) return fail('The host name must not end with a dot.');
+  if (host.length > maxHostLength) return fail('hostTooLong');
+  if (host.endsWith('.')) return fail('hostTrailingDot');
   const labels = host.split('.');
   if (/^[0-9]+$/.test(labels[labels.length - 1]!)) {
-    return isIPv4(host) ? { ok: true, host } : fail('The IPv4 address is not valid: use four numbers from 0 to 255, such as 127.0.0.1.');
+    return isIPv4(host) ? { ok: true, host } : fail('ipv4Invalid');
   }
   for (const label of labels) {
-    if (label === '') return fail(`The host name is not valid: it has an empty part between dots, ${example}.`);
-    if (label.startsWith('xn--')) {
-      return fail('Internationalised (IDN, punycode "xn--") host names are not accepted, because they can imitate other hosts. '
-        + 'Use the plain ASCII host name.');
-    }
-    if (label.length > 63) return fail('The host name is not valid: each part between dots can have at most 63 characters.');
-    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label)) {
-      return fail(`The host name is not valid: use letters, digits, hyphens (not at the start or end of a part) and dots, ${example}.`);
-    }
+    if (label === '') return fail('hostEmptyLabel');
+    if (label.startsWith('xn--')) return fail('hostPunycode');
+    if (label.length > 63) return fail('hostLabelTooLong');
+    if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(label)) return fail('hostCharacters');
   }
   return { ok: true, host };
 }
@@ -196,38 +176,4 @@ export function sameAccountId(a: string, b: string): boolean {
   const first = parseAccountId(a);
   const second = parseAccountId(b);
   return first.ok && second.ok && first.baseUrl === second.baseUrl;
-}
-
-/** How the extension talks to a provider. Add a kind here (and its API client elsewhere) to support another cloud. */
-export interface ProviderKindDefinition {
-  readonly label: string;
-  /** Whether a provider with this type and parsed Account ID is of this kind. */
-  matches(provider: { readonly type: string }, account: ParsedAccountId): boolean;
-}
-
-export const providerKinds = {
-  heroku: {
-    label: 'Heroku',
-    // The Heroku API host, or any provider created as type Heroku (e.g. a local mock on http://127.0.0.1:PORT).
-    matches: (provider, account) => isHerokuHost(account.host) || provider.type === 'Heroku',
-  },
-} satisfies Record<string, ProviderKindDefinition>;
-
-export type ProviderKind = keyof typeof providerKinds | 'other';
-
-/** The kind of API a provider speaks; `other` when no registered kind matches (or the Account ID does not parse). */
-export function providerKind(provider: { readonly type: string; readonly accountId: string }): ProviderKind {
-  const account = parseAccountId(provider.accountId);
-  if (!account.ok) return 'other';
-  for (const [kind, definition] of Object.entries(providerKinds) as [keyof typeof providerKinds, ProviderKindDefinition][]) {
-    if (definition.matches(provider, account)) return kind;
-  }
-  return 'other';
-}
-
-/** The API base URL of a provider (`https://api.heroku.com`); throws if its Account ID does not parse. */
-export function providerBaseUrl(provider: { readonly accountId: string }): string {
-  const account = parseAccountId(provider.accountId);
-  if (!account.ok) throw new Error(account.message);
-  return account.baseUrl;
 }

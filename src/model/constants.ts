@@ -20,3 +20,5 @@ export const maxFieldsPerCredential = 50;
 export const maxHostLength = 253;
 /** Longest Account ID as typed, before any parsing. */
 export const maxAccountIdLength = 2048;
+/** The credential field that holds the Heroku API token (any case). */
+export const tokenFieldKey = 'apitoken';

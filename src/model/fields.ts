@@ -1,25 +1,26 @@
 // Credential field rules that do not depend on zod: value-against-type checks and the "sensitive?" suggestion.
 import { fieldTypes, maxValueLength } from './constants';
+import { problem, type Problem } from './problems';
 
 export type FieldType = (typeof fieldTypes)[number];
 
 const numberPattern = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 
 /**
- * Checks a value against its field type. Returns a message, or undefined when the value fits. The message never
- * contains the value (it may be a secret).
+ * Checks a value against its field type. Returns the problem, or undefined when the value fits. The problem never
+ * carries the value (it may be a secret).
  */
-export function checkFieldValue(type: FieldType, value: string): string | undefined {
-  if (value.length > maxValueLength) return `The value is too long (at most ${maxValueLength.toLocaleString('en-US')} characters).`;
+export function checkFieldValue(type: FieldType, value: string): Problem | undefined {
+  if (value.length > maxValueLength) return problem('valueTooLong');
   switch (type) {
     case 'String':
-      return /[\r\n]/.test(value) ? 'A String value must be a single line. Use the type Multiline for several lines.' : undefined;
+      return /[\r\n]/.test(value) ? problem('stringMultiline') : undefined;
     case 'Number': {
       const trimmed = value.trim();
-      return numberPattern.test(trimmed) && Number.isFinite(Number(trimmed)) ? undefined : 'Enter a number, for example 42 or 3.5.';
+      return numberPattern.test(trimmed) && Number.isFinite(Number(trimmed)) ? undefined : problem('numberInvalid');
     }
     case 'Boolean':
-      return value === 'true' || value === 'false' ? undefined : 'Enter true or false.';
+      return value === 'true' || value === 'false' ? undefined : problem('booleanInvalid');
     case 'Multiline':
       return undefined;
   }

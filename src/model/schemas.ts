@@ -5,11 +5,14 @@
 //  - input schemas (providerInputSchema, …) describe what a form or command submits; validation.ts adds the rules
 //    that need context (unique names, existing credentials, values kept from the stored object).
 //
-// Sensitive values never appear in any stored schema: a sensitive field has no `value` in metadata.
+// Sensitive values never appear in any stored schema: a sensitive field has no `value` in metadata. Errors are problem
+// codes (problems.ts), not sentences: `says(code)` names one as a check's error, `report` attaches one with arguments.
+// validation.ts turns the issues back into problems (problemOfIssue).
 import { z } from 'zod';
 import { parseAccountId } from './accountId';
 import { fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, maxValueLength, providerTypes } from './constants';
 import { checkFieldValue } from './fields';
+import { problem, type Problem, type ProblemCode } from './problems';
 
 export { fieldTypes, providerTypes } from './constants';
 export type { FieldType } from './fields';
@@ -17,40 +20,48 @@ export type { FieldType } from './fields';
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
 
-export const idSchema = z.uuid({ error: 'Not a valid id.' });
+function says(code: ProblemCode): { error: ProblemCode } {
+  return { error: code };
+}
+
+function report(ctx: z.RefinementCtx, path: PropertyKey[], subject: Problem): void {
+  ctx.addIssue({ code: 'custom', path, message: subject.code, params: { problem: subject } });
+}
+
+export const idSchema = z.uuid(says('invalidId'));
 
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 /** Provider, credential and scope names: trimmed, 1–100 characters, no control characters or line breaks. */
-export const nameSchema = z.string({ error: 'Enter a name.' })
+export const nameSchema = z.string(says('nameRequired'))
   .trim()
-  .min(1, { error: 'Enter a name.' })
-  .max(maxNameLength, { error: `A name can have at most ${maxNameLength} characters.` })
-  .refine((name) => !controlCharacters.test(name), { error: 'A name must not contain line breaks or control characters.' });
+  .min(1, says('nameRequired'))
+  .max(maxNameLength, says('nameTooLong'))
+  .refine((name) => !controlCharacters.test(name), says('nameControlCharacters'));
 
-export const providerTypeSchema = z.enum(providerTypes, { error: `Choose a provider type: ${providerTypes.join(' or ')}.` });
+export const providerTypeSchema = z.enum(providerTypes, says('providerTypeInvalid'));
 export type ProviderType = z.infer<typeof providerTypeSchema>;
 
 /** An Account ID as typed; the output is its normalised display form (`api.heroku.com`, `http://127.0.0.1:5000`). */
-export const accountIdSchema = z.string({ error: 'Enter an Account ID.' }).transform((text, ctx) => {
+export const accountIdSchema = z.string(says('accountIdRequired')).transform((text, ctx) => {
   const parsed = parseAccountId(text);
   if (parsed.ok) return parsed.display;
-  ctx.addIssue({ code: 'custom', message: parsed.message });
+  report(ctx, [], parsed.problem);
   return z.NEVER;
 });
 
-export const fieldTypeSchema = z.enum(fieldTypes, { error: `Choose a field type: ${fieldTypes.join(', ')}.` });
+export const fieldTypeSchema = z.enum(fieldTypes, says('fieldTypeInvalid'));
 
 /** Credential field keys: trimmed, 1–64 characters of letters, digits, `_`, `.` and `-`. */
-export const keySchema = z.string({ error: 'Enter a key.' })
+export const keySchema = z.string(says('keyRequired'))
   .trim()
-  .min(1, { error: 'Enter a key.' })
-  .max(maxKeyLength, { error: `A key can have at most ${maxKeyLength} characters.` })
-  .regex(keyPattern, { error: 'A key can contain only letters, digits, "_", "." and "-".' });
+  .min(1, says('keyRequired'))
+  .max(maxKeyLength, says('keyTooLong'))
+  .regex(keyPattern, says('keyCharacters'));
 
-export const valueSchema = z.string({ error: 'A value must be text.' })
-  .max(maxValueLength, { error: `The value is too long (at most ${maxValueLength.toLocaleString('en-US')} characters).` });
+export const valueSchema = z.string(says('valueNotText'))
+  .max(maxValueLength, says('valueTooLong'));
 
 /** Case-insensitive comparison form of a name or key. */
 export function comparisonKey(text: string): string {
@@ -64,20 +75,20 @@ export const credentialFieldSchema = z.object({
   id: idSchema,
   key: keySchema,
   type: fieldTypeSchema,
-  sensitive: z.boolean({ error: 'Sensitive must be true or false.' }),
+  sensitive: z.boolean(says('sensitiveNotBoolean')),
   /** Only for non-sensitive fields; a sensitive value lives in SecretStorage. */
   value: valueSchema.optional(),
 }).superRefine((field, ctx) => {
   if (field.sensitive) {
-    if (field.value !== undefined) ctx.addIssue({ code: 'custom', path: ['value'], message: 'A sensitive value must not be kept in metadata.' });
+    if (field.value !== undefined) report(ctx, ['value'], problem('sensitiveValueInMetadata'));
     return;
   }
   if (field.value === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'A non-sensitive field needs a value.' });
+    report(ctx, ['value'], problem('nonSensitiveValueRequired'));
     return;
   }
-  const problem = checkFieldValue(field.type, field.value);
-  if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
+  const valueProblem = checkFieldValue(field.type, field.value);
+  if (valueProblem) report(ctx, ['value'], valueProblem);
 });
 export type CredentialField = z.infer<typeof credentialFieldSchema>;
 
@@ -87,7 +98,7 @@ export const providerSchema = z.object({
   type: providerTypeSchema,
   /** Normalised display form; see parseAccountId for the API base URL. */
   accountId: accountIdSchema,
-  createdAt: z.iso.datetime({ error: 'Not a valid creation time.' }),
+  createdAt: z.iso.datetime(says('createdAtInvalid')),
 });
 export type Provider = z.infer<typeof providerSchema>;
 
@@ -100,15 +111,15 @@ export const credentialSchema = z.object({
    * provider's Account ID changes, the first request asks before sending it to the new one.
    */
   boundAccountId: accountIdSchema,
-  fields: z.array(credentialFieldSchema, { error: 'Fields must be a list.' })
-    .max(maxFieldsPerCredential, { error: `A credential can have at most ${maxFieldsPerCredential} fields.` }),
+  fields: z.array(credentialFieldSchema, says('fieldsNotList'))
+    .max(maxFieldsPerCredential, says('tooManyFields')),
 }).superRefine((credential, ctx) => {
   const keys = new Set<string>();
   const ids = new Set<string>();
   credential.fields.forEach((field, index) => {
     const key = comparisonKey(field.key);
-    if (keys.has(key)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'key'], message: `The key "${field.key}" is used twice in this credential.` });
-    if (ids.has(field.id)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'id'], message: 'Two fields have the same id.' });
+    if (keys.has(key)) report(ctx, ['fields', index, 'key'], problem('keyUsedTwice', field.key));
+    if (ids.has(field.id)) report(ctx, ['fields', index, 'id'], problem('fieldIdUsedTwice'));
     keys.add(key);
     ids.add(field.id);
   });
@@ -141,7 +152,7 @@ export const credentialFieldInputSchema = z.object({
   /** Defaults to the edited field's type, or String for a new field. */
   type: fieldTypeSchema.optional(),
   /** Defaults to the edited field's setting, or suggestSensitive(key) for a new field. */
-  sensitive: z.boolean({ error: 'Sensitive must be on or off.' }).optional(),
+  sensitive: z.boolean(says('sensitiveNotOnOff')).optional(),
   /** For a stored sensitive field, `undefined` keeps the stored secret. */
   value: valueSchema.optional(),
 });
@@ -149,14 +160,14 @@ export type CredentialFieldInput = z.input<typeof credentialFieldInputSchema>;
 
 export const credentialInputSchema = z.object({
   name: nameSchema,
-  fields: z.array(credentialFieldInputSchema, { error: 'Fields must be a list.' })
-    .min(1, { error: 'Add at least one field.' })
-    .max(maxFieldsPerCredential, { error: `A credential can have at most ${maxFieldsPerCredential} fields.` }),
+  fields: z.array(credentialFieldInputSchema, says('fieldsNotList'))
+    .min(1, says('fieldsRequired'))
+    .max(maxFieldsPerCredential, says('tooManyFields')),
 });
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 
 export const scopeInputSchema = z.object({
   name: nameSchema,
-  credentialId: z.string({ error: 'Choose a credential for this scope.' }).trim().min(1, { error: 'Choose a credential for this scope.' }),
+  credentialId: z.string(says('credentialRequired')).trim().min(1, says('credentialRequired')),
 });
 export type ScopeInput = z.input<typeof scopeInputSchema>;

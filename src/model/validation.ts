@@ -2,11 +2,12 @@
 // validator runs the zod input schema, then the rules that need context: names unique within their parent, keys
 // unique within a credential, a scope's credential existing, values kept from the object being edited.
 //
-// Errors are addressed by field path (`name`, `accountId`, `fields.2.key`, `credentialId`), at most one per path,
-// and never contain a field value.
+// Errors are problems (a code with arguments, see problems.ts) addressed by field path (`name`, `accountId`,
+// `fields.2.key`, `credentialId`), at most one per path, and never carry a field value.
 import type { z } from 'zod';
 import { isHerokuHost, parseAccountId } from './accountId';
 import { checkFieldValue, normaliseFieldValue, suggestSensitive, type FieldType } from './fields';
+import { problem, problemOfIssue, type FieldError, type Problem, type ProblemCode } from './problems';
 import {
   comparisonKey,
   credentialFieldInputSchema,
@@ -17,10 +18,7 @@ import {
   type ProviderType,
 } from './schemas';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError } from './problems';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
@@ -82,7 +80,7 @@ export function validateProviderInput(input: unknown, existing: readonly Sibling
   const errors = new ErrorList();
   const parsed = providerInputSchema.safeParse(input);
   if (!parsed.success) errors.addIssues(parsed.error.issues);
-  checkNameClash(errors, property(input, 'name'), existing, options.selfId, (name) => `A provider named "${name}" already exists.`);
+  checkNameClash(errors, property(input, 'name'), existing, options.selfId, 'providerNameTaken');
   if (!parsed.success || errors.any()) return errors.result();
   const account = parseAccountId(parsed.data.accountId);
   const type = parsed.data.type ?? (account.ok && isHerokuHost(account.host) ? 'Heroku' : 'Other');
@@ -98,7 +96,7 @@ export function validateCredentialInput(
   const parsed = credentialInputSchema.safeParse(input);
   if (!parsed.success) errors.addIssues(parsed.error.issues);
   const selfId = options.selfId ?? options.current?.id;
-  checkNameClash(errors, property(input, 'name'), existing, selfId, (name) => `This provider already has a credential named "${name}".`);
+  checkNameClash(errors, property(input, 'name'), existing, selfId, 'credentialNameTaken');
 
   const requireSensitiveValues = options.requireSensitiveValues ?? true;
   const currentFields = new Map((options.current?.fields ?? []).map((field) => [field.id, field]));
@@ -112,7 +110,7 @@ export function validateCredentialInput(
     const at = (name: string): string => `fields.${index}.${name}`;
     const { key } = field.data;
     const seen = keys.get(comparisonKey(key));
-    if (seen !== undefined) errors.add(at('key'), `The key "${key}" is already used by field ${seen + 1} of this credential.`);
+    if (seen !== undefined) errors.add(at('key'), problem('keyTaken', key, seen + 1));
     else keys.set(comparisonKey(key), index);
 
     const id = field.data.id !== undefined && currentFields.has(field.data.id) && !claimed.has(field.data.id) ? field.data.id : undefined;
@@ -124,26 +122,26 @@ export function validateCredentialInput(
 
     let value = field.data.value;
     if (value !== undefined) {
-      const problem = sensitive && value === '' ? 'Enter a value.' : checkFieldValue(type, value);
-      if (problem) errors.add(at('value'), problem);
+      const valueProblem = sensitive && value === '' ? problem('valueRequired') : checkFieldValue(type, value);
+      if (valueProblem) errors.add(at('value'), valueProblem);
       value = normaliseFieldValue(type, value);
     } else if (stored?.sensitive) {
       // Keep the secret (still sensitive) or move it into metadata (the store checks it against the type).
     } else if (stored) {
       const kept = stored.value ?? '';
       if (sensitive && kept === '') {
-        if (requireSensitiveValues) errors.add(at('value'), 'Enter a value.');
+        if (requireSensitiveValues) errors.add(at('value'), problem('valueRequired'));
       } else {
-        const problem = checkFieldValue(type, kept);
-        if (problem) errors.add(at('value'), `The current value does not fit the type ${type}. ${problem}`);
+        const valueProblem = checkFieldValue(type, kept);
+        if (valueProblem) errors.add(at('value'), problem('currentValueWrongType', type, valueProblem));
         value = normaliseFieldValue(type, kept);
       }
     } else if (sensitive) {
-      if (requireSensitiveValues) errors.add(at('value'), 'Enter a value.');
+      if (requireSensitiveValues) errors.add(at('value'), problem('valueRequired'));
     } else {
       value = '';
-      const problem = checkFieldValue(type, value);
-      if (problem) errors.add(at('value'), problem);
+      const valueProblem = checkFieldValue(type, value);
+      if (valueProblem) errors.add(at('value'), valueProblem);
     }
     drafts.push({ ...(id === undefined ? {} : { id }), key, type, sensitive, ...(value === undefined ? {} : { value }) });
   });
@@ -161,11 +159,11 @@ export function validateScopeInput(
   const errors = new ErrorList();
   const parsed = scopeInputSchema.safeParse(input);
   if (!parsed.success) errors.addIssues(parsed.error.issues);
-  checkNameClash(errors, property(input, 'name'), existing, options.selfId, (name) => `This provider already has a scope named "${name}".`);
+  checkNameClash(errors, property(input, 'name'), existing, options.selfId, 'scopeNameTaken');
   if (parsed.success) {
     const ids = new Set(credentials.map((credential) => (typeof credential === 'string' ? credential : credential.id)));
     if (!ids.has(parsed.data.credentialId)) {
-      errors.add('credentialId', 'Choose one of this provider\'s credentials; the selected credential does not exist (any more).');
+      errors.add('credentialId', problem('credentialMissing'));
     }
   }
   if (!parsed.success || errors.any()) return errors.result();
@@ -183,9 +181,9 @@ export function findNameClash(name: string, existing: readonly Sibling[], selfId
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function checkNameClash(errors: ErrorList, rawName: unknown, existing: readonly Sibling[], selfId: string | undefined, message: (name: string) => string): void {
+function checkNameClash(errors: ErrorList, rawName: unknown, existing: readonly Sibling[], selfId: string | undefined, code: ProblemCode): void {
   const name = nameSchema.safeParse(rawName);
-  if (name.success && findNameClash(name.data, existing, selfId) !== undefined) errors.add('name', message(name.data));
+  if (name.success && findNameClash(name.data, existing, selfId) !== undefined) errors.add('name', problem(code, name.data));
 }
 
 function property(input: unknown, key: string): unknown {
@@ -198,14 +196,14 @@ class ErrorList {
   private readonly errors: FieldError[] = [];
   private readonly fields = new Set<string>();
 
-  add(field: string, message: string): void {
+  add(field: string, subject: Problem): void {
     if (this.fields.has(field)) return;
     this.fields.add(field);
-    this.errors.push({ field, message });
+    this.errors.push({ field, ...subject });
   }
 
   addIssues(issues: readonly z.core.$ZodIssue[]): void {
-    for (const issue of issues) this.add(issue.path.map(String).join('.'), issue.message);
+    for (const issue of issues) this.add(issue.path.map(String).join('.'), problemOfIssue(issue));
   }
 
   any(): boolean {

@@ -1,29 +1,39 @@
+// Add, edit and delete providers from the palette, the Providers view and other extensions. Imports model/, store/,
+// common/ and the types of the forms and the tree it is handed.
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { resolveProvider } from '../common/targets';
+import type { Forms } from '../forms';
+import { commandIds } from '../model/commandIds';
 import type { ProviderInput } from '../model/schemas';
-import type { Services } from '../services';
+import type { ProviderStore } from '../store/providerStore';
+import type { RevealInView } from '../tree/registerTree';
 
 function isProviderInput(argument: unknown): argument is ProviderInput {
   return typeof argument === 'object' && argument !== null && 'name' in argument && 'accountId' in argument;
 }
 
-export function registerProviderCommands(services: Services): void {
-  const { context, logger, store, forms } = services;
+export interface ProviderCommandDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly forms: Pick<Forms, 'provider'>;
+  readonly reveal: RevealInView;
+}
 
-  registerCommand(context, logger, 'providerDesk.addProvider', async (input?: unknown) => {
+export function registerProviderCommands({ context, logger, store, forms, reveal }: ProviderCommandDeps): void {
+
+  registerCommand(context, logger, commandIds.addProvider, async (input?: unknown) => {
     if (!isProviderInput(input)) return forms.provider();
     const provider = await store.createProvider(input);
-    await services.reveal({ providerId: provider.id });
+    await reveal({ providerId: provider.id });
     return provider.id;
   });
 
-  registerCommand(context, logger, 'providerDesk.editProvider', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.editProvider, async (target?: unknown) => {
     const provider = await resolveProvider(store, target);
     await forms.provider(provider.id);
   });
 
-  registerCommand(context, logger, 'providerDesk.deleteProvider', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.deleteProvider, async (target?: unknown) => {
     const provider = await resolveProvider(store, target);
     const credentials = store.credentials(provider.id).length;
     const scopes = store.scopes(provider.id).length;

@@ -1,22 +1,29 @@
+// Add, edit and delete scopes. Imports model/, store/, common/ and the type of the forms it is handed.
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { resolveProvider, resolveScope } from '../common/targets';
-import type { Services } from '../services';
+import type { Forms } from '../forms';
+import { commandIds } from '../model/commandIds';
+import type { ProviderStore } from '../store/providerStore';
 
-export function registerScopeCommands(services: Services): void {
-  const { context, logger, store, forms } = services;
+export interface ScopeCommandDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly forms: Pick<Forms, 'scope'>;
+}
 
-  registerCommand(context, logger, 'providerDesk.addScope', async (target?: unknown) => {
+export function registerScopeCommands({ context, logger, store, forms }: ScopeCommandDeps): void {
+
+  registerCommand(context, logger, commandIds.addScope, async (target?: unknown) => {
     const provider = await resolveProvider(store, target);
     await forms.scope(provider.id);
   });
 
-  registerCommand(context, logger, 'providerDesk.editScope', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.editScope, async (target?: unknown) => {
     const scope = await resolveScope(store, target);
     await forms.scope(scope.providerId, scope.id);
   });
 
-  registerCommand(context, logger, 'providerDesk.deleteScope', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.deleteScope, async (target?: unknown) => {
     const scope = await resolveScope(store, target);
     const confirm = vscode.l10n.t('Delete Scope');
     const detail = vscode.l10n.t('The credential it uses is kept.');

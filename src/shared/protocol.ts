@@ -5,6 +5,9 @@
 // No `vscode` import and nothing DOM-specific: this module is bundled into both the extension and the webview.
 import { z } from 'zod';
 import { maxFieldsPerCredential, maxValueLength } from '../model/constants';
+import type { FieldError, ProblemTemplates } from '../model/problems';
+
+export type { FieldError } from '../model/problems';
 
 /**
  * Longest name, key, id or option value accepted from a webview. Deliberately looser than the model's rules (names
@@ -19,12 +22,6 @@ export const maxFields = maxFieldsPerCredential;
 
 export type FormKind = 'provider' | 'credential' | 'scope';
 export type FormMode = 'create' | 'edit';
-
-/** A problem with one input, addressed by the model's field path: `name`, `accountId`, `fields.2.key`, `credentialId`. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Form values (what the webview submits)
@@ -171,6 +168,8 @@ export interface FormStrings {
   saving: string;
   saved: string;
   invalidForm: string;
+  /** The text of every field error code, in the user's language: the webview formats the model's problems with it. */
+  problems: ProblemTemplates;
 }
 
 export interface InitMessage {

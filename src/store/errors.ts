@@ -1,12 +1,16 @@
-// User-facing failures of the store. Every message is written for the user and never contains a secret value
-// (names, keys and ids are not secret). Each class sets `name` to its class name, so the extension can treat the
-// whole family as user-facing (see storeErrorNames).
+// User-facing failures of the store: ExpectedErrors (model/errors.ts), told apart with `instanceof`. Every message is
+// written for the user, in their language (`@vscode/l10n`, which the extension configures with its bundle on
+// activation), and never contains a secret value (names, keys and ids are not secret); a ValidationError keeps its
+// field errors as problem codes for the forms. Each class sets `name` to its class name for the log.
+import * as l10n from '@vscode/l10n';
+import { ExpectedError } from '../model/errors';
+import type { FieldError } from '../model/problems';
+import { problemText } from '../model/problemTexts';
 import { redactSecrets } from '../model/redact';
-import type { FieldError } from '../model/validation';
 
 export type StoreObjectKind = 'provider' | 'credential' | 'scope';
 
-export abstract class StoreError extends Error {
+export abstract class StoreError extends ExpectedError {
   abstract readonly code: string;
 }
 
@@ -16,7 +20,7 @@ export class ValidationError extends StoreError {
   readonly code: string = 'validation';
 
   constructor(readonly kind: StoreObjectKind, readonly errors: readonly FieldError[]) {
-    super(`The ${kind} was not saved: ${errors.map((error) => error.message).join(' ')}`);
+    super(notSavedMessage(kind, errors.map(problemText).join(' ')));
   }
 }
 
@@ -35,7 +39,23 @@ export class NotFoundError extends StoreError {
   readonly code = 'notFound';
 
   constructor(readonly kind: StoreObjectKind, readonly id: string) {
-    super(`The ${kind} no longer exists (it may have been deleted in another window). Refresh the Providers view.`);
+    super(goneMessage(kind));
+  }
+}
+
+function notSavedMessage(kind: StoreObjectKind, problems: string): string {
+  switch (kind) {
+    case 'provider': return l10n.t('The provider was not saved: {0}', problems);
+    case 'credential': return l10n.t('The credential was not saved: {0}', problems);
+    case 'scope': return l10n.t('The scope was not saved: {0}', problems);
+  }
+}
+
+function goneMessage(kind: StoreObjectKind): string {
+  switch (kind) {
+    case 'provider': return l10n.t('The provider no longer exists (it may have been deleted in another window). Refresh the Providers view.');
+    case 'credential': return l10n.t('The credential no longer exists (it may have been deleted in another window). Refresh the Providers view.');
+    case 'scope': return l10n.t('The scope no longer exists (it may have been deleted in another window). Refresh the Providers view.');
   }
 }
 
@@ -45,9 +65,10 @@ export class CredentialInUseError extends StoreError {
   readonly code = 'credentialInUse';
 
   constructor(readonly credentialName: string, readonly scopeNames: readonly string[]) {
-    super(`The credential "${credentialName}" is used by ${scopeNames.length === 1 ? 'the scope' : 'the scopes'} `
-      + `${scopeNames.map((name) => `"${name}"`).join(', ')}. Delete ${scopeNames.length === 1 ? 'that scope' : 'those scopes'} `
-      + 'with it, or change them to use another credential first.');
+    const scopes = scopeNames.map((name) => `"${name}"`).join(', ');
+    super(scopeNames.length === 1
+      ? l10n.t('The credential "{0}" is used by the scope {1}. Delete that scope with it, or change them to use another credential first.', credentialName, scopes)
+      : l10n.t('The credential "{0}" is used by the scopes {1}. Delete those scopes with it, or change them to use another credential first.', credentialName, scopes));
   }
 }
 
@@ -60,9 +81,8 @@ export class SecretStorageUnavailableError extends StoreError {
   readonly code = 'secretStorageUnavailable';
 
   constructor(readonly action: string, readonly detail?: string) {
-    super(`Secret storage is unavailable, so Provider Desk could not ${action}. On Linux, install and unlock a keyring `
-      + 'such as gnome-keyring or KWallet, or set "password-store" in argv.json (Preferences: Configure Runtime Arguments), '
-      + `for example "password-store": "gnome-libsecret".${detail ? ` (Cause: ${detail})` : ''}`);
+    const message = l10n.t('Secret storage is unavailable, so Provider Desk could not {0}. On Linux, install and unlock a keyring such as gnome-keyring or KWallet, or set "password-store" in argv.json (Preferences: Configure Runtime Arguments), for example "password-store": "gnome-libsecret".', action);
+    super(detail ? `${message} ${l10n.t('(Cause: {0})', detail)}` : message);
   }
 }
 
@@ -72,8 +92,8 @@ export class MissingSecretError extends StoreError {
   readonly code = 'missingSecret';
 
   constructor(readonly credentialName: string, readonly keys: readonly string[]) {
-    super(`The credential "${credentialName}" has no stored value for ${keys.map((key) => `"${key}"`).join(', ')}. `
-      + 'Edit the credential and enter the value again.');
+    super(l10n.t('The credential "{0}" has no stored value for {1}. Edit the credential and enter the value again.', credentialName,
+      keys.map((key) => `"${key}"`).join(', ')));
   }
 }
 
@@ -83,8 +103,7 @@ export class UnsupportedSchemaError extends StoreError {
   readonly code = 'unsupportedSchema';
 
   constructor(readonly schemaVersion: number) {
-    super(`The providers were saved by a newer version of Provider Desk (data version ${schemaVersion}). `
-      + 'Update the extension to change them; this version does not overwrite them.');
+    super(l10n.t('The providers were saved by a newer version of Provider Desk (data version {0}). Update the extension to change them; this version does not overwrite them.', schemaVersion));
   }
 }
 
@@ -94,21 +113,9 @@ export class ConcurrentModificationError extends StoreError {
   readonly code = 'concurrentModification';
 
   constructor() {
-    super('The providers were being changed in another VS Code window at the same time, so nothing was saved. Try again.');
+    super(l10n.t('The providers were being changed in another VS Code window at the same time, so nothing was saved. Try again.'));
   }
 }
-
-/** Names of every StoreError class, for the extension's list of user-facing errors. */
-export const storeErrorNames: readonly string[] = [
-  'ValidationError',
-  'NameTakenError',
-  'NotFoundError',
-  'CredentialInUseError',
-  'SecretStorageUnavailableError',
-  'MissingSecretError',
-  'UnsupportedSchemaError',
-  'ConcurrentModificationError',
-];
 
 /** The message of an unknown thrown value through the one redactor (every given secret removed), cut to a sane length
  * after redacting, so that the cut cannot leave part of a secret behind. */

@@ -13,6 +13,7 @@
 //    silently; the valid rest is kept.
 import { randomUUID } from 'node:crypto';
 import { checkFieldValue, normaliseFieldValue } from '../model/fields';
+import { problem, problemOfIssue } from '../model/problems';
 import {
   accountIdSchema,
   nameSchema,
@@ -374,7 +375,7 @@ export class ProviderStore implements Disposable {
     return this.mutate(async () => {
       const credential = this.require('credential', id, this.credentialById);
       const parsed = accountIdSchema.safeParse(accountId);
-      if (!parsed.success) throw new ValidationError('credential', [{ field: 'boundAccountId', message: parsed.error.issues[0]?.message ?? 'Not a valid Account ID.' }]);
+      if (!parsed.success) throw new ValidationError('credential', [{ field: 'boundAccountId', ...problemOfIssue(parsed.error.issues[0]) }]);
       const updated: Credential = { ...credential, boundAccountId: parsed.data };
       await this.commit({ ...this.content(), credentials: this.data.credentials.map((item) => (item.id === id ? updated : item)) }, [],
         `save the credential "${credential.name}"`, { kind: 'credential', id, providerId: credential.providerId });
@@ -484,11 +485,11 @@ export class ProviderStore implements Disposable {
       if (value === undefined) {
         // Sensitive before, not now: the secret moves into metadata.
         const secret = await this.readSecret(key, action);
-        const problem = secret === undefined
-          ? 'The stored value is missing from secret storage. Enter a value.'
-          : checkFieldValue(field.type, secret) && `The stored value does not fit the type ${field.type}. Enter a new value.`;
-        if (problem) {
-          errors.push({ field: `fields.${index}.value`, message: problem });
+        const secretProblem = secret === undefined
+          ? problem('storedValueMissing')
+          : checkFieldValue(field.type, secret) && problem('storedValueWrongType', field.type);
+        if (secretProblem) {
+          errors.push({ field: `fields.${index}.value`, ...secretProblem });
           continue;
         }
         value = normaliseFieldValue(field.type, secret!);

@@ -2,6 +2,8 @@
 // against its zod schema and its references (a credential's provider, a scope's credential), and keep the valid
 // rest. Nothing is dropped silently: every item left out is listed with its path and the reason.
 import type { z } from 'zod';
+import { problemOfIssue } from '../model/problems';
+import { problemText } from '../model/problemTexts';
 import { comparisonKey, credentialSchema, providerSchema, scopeSchema, type Credential, type Provider, type Scope } from '../model/schemas';
 import { parseSecretKey, secretKey, secretKeyPrefix } from './keys';
 import { currentSchemaVersion, migrate, storedVersion, type MigrationContext } from './migrations';
@@ -80,7 +82,7 @@ function decodeItems(raw: Record<string, unknown>): { data: StoredData; invalid:
   const rejectIssues = (path: string, issues: readonly z.core.$ZodIssue[], item: unknown): void => {
     const issue = issues[0];
     const at = issue && issue.path.length > 0 ? `${path}.${issue.path.map(String).join('.')}` : path;
-    reject(at, issue?.message ?? 'Invalid.', item);
+    reject(at, problemText(problemOfIssue(issue)), item);
   };
 
   const providers: Provider[] = [];

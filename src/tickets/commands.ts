@@ -1,18 +1,31 @@
+// Tickets: New Ticket, List Dynos, Show Account, Verify Connection and Ticket History; the runner, their text in the
+// output channel and their history. Imports model/, store/, common/, connection/ (a scope's Heroku client), walkthrough/ and
+// activeScope/ (the scope a ticket preselects).
 import * as vscode from 'vscode';
 import type { ActiveScope } from '../activeScope/activeScope';
 import { UserFacingError } from '../common/errors';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { withCancellableProgress } from '../common/progress';
 import { resolveScope } from '../common/targets';
+import type { HerokuConnections } from '../connection';
+import { commandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
-import type { Services } from '../services';
+import type { ProviderStore } from '../store/providerStore';
 import { formatAppCount, formatDynoCount } from './render';
 import type { TicketHistory, TicketRecord } from './ticketHistory';
 import type { TicketResult, TicketRunner } from './ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 
-export function registerTicketCommands(services: Services, runner: TicketRunner, history: TicketHistory, activeScope: ActiveScope): void {
-  const { context, logger, store } = services;
+export interface TicketCommandDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly runner: TicketRunner;
+  readonly connections: HerokuConnections;
+  readonly history: TicketHistory;
+  /** Preselected when a ticket asks for its scope. */
+  readonly activeScope: Pick<ActiveScope, 'get'>;
+}
+
+export function registerTicketCommands({ context, logger, store, runner, connections, history, activeScope }: TicketCommandDeps): void {
 
   const hasScopes = (): boolean => store.providers().some((provider) => store.scopes(provider.id).length > 0);
 
@@ -22,7 +35,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       const add = vscode.l10n.t('Add Provider');
       const answer = await vscode.window.showInformationMessage(
         vscode.l10n.t('A ticket runs against a scope, and there are no scopes yet. Add a provider, a credential with your API token, and a scope first.'), add);
-      if (answer === add) await vscode.commands.executeCommand('providerDesk.addProvider');
+      if (answer === add) await vscode.commands.executeCommand(commandIds.addProvider);
       return undefined;
     }
     return resolveScope(store, target, vscode.l10n.t('Select the scope for the new ticket'), activeScope.get()?.id);
@@ -45,8 +58,8 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
 
   /** The scope's apps to choose from; listing them is not a ticket of its own. */
   const pickApp = async (scope: Scope): Promise<string> => {
-    const client = await runner.client(scope);
-    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => client.listApps({ signal }));
+    const connection = await connections.forScope(scope);
+    const apps = await withCancellableProgress(vscode.l10n.t('Listing Heroku apps for scope "{0}"…', scope.name), (_cancellation, signal) => connection.listApps({ signal }));
     if (apps.length === 0) throw new UserFacingError(vscode.l10n.t('The account of scope "{0}" has no apps, so there are no dynos to list.', scope.name));
     const picked = await vscode.window.showQuickPick(
       apps.map((app) => ({ label: app.name, description: [app.region, app.stack].filter(Boolean).join(' · '), app: app.name })),
@@ -55,27 +68,27 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
     return picked.app;
   };
 
-  registerCommand(context, logger, 'providerDesk.newTicket', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.newTicket, async (target?: unknown) => {
     const scope = await ticketScope(target);
     return scope && listApps(scope);
   });
 
   /** Arguments: a scope (node or id) and optionally the app's name; each missing one is asked for. */
-  registerCommand(context, logger, 'providerDesk.listDynos', async (target?: unknown, app?: unknown) => {
+  registerCommand(context, logger, commandIds.listDynos, async (target?: unknown, app?: unknown) => {
     const scope = await ticketScope(target);
     if (!scope) return undefined;
     return listDynos(scope, typeof app === 'string' && app.trim() ? app.trim() : await pickApp(scope));
   });
 
-  registerCommand(context, logger, 'providerDesk.showAccount', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.showAccount, async (target?: unknown) => {
     const scope = await ticketScope(target);
     return scope && showAccount(scope);
   });
 
-  registerCommand(context, logger, 'providerDesk.verifyConnection', async (target?: unknown) => {
+  registerCommand(context, logger, commandIds.verifyConnection, async (target?: unknown) => {
     const scope = await resolveScope(store, target, undefined, activeScope.get()?.id);
     const account = await withCancellableProgress(vscode.l10n.t('Verifying scope "{0}"…', scope.name),
-      async (_cancellation, signal) => (await runner.client(scope)).getAccount({ signal }));
+      async (_cancellation, signal) => (await connections.forScope(scope)).getAccount({ signal }));
     const message = vscode.l10n.t('Connected as {0} (scope "{1}").', account.email, scope.name);
     logger.info(message);
     markWalkthroughStep('providerDesk.connectionVerified');
@@ -99,7 +112,7 @@ export function registerTicketCommands(services: Services, runner: TicketRunner,
       ? vscode.l10n.t('#{0} {1} · account', ticket.number, ticket.scopeName)
       : `#${ticket.number} ${ticket.scopeName}`;
 
-  registerCommand(context, logger, 'providerDesk.ticketHistory', async () => {
+  registerCommand(context, logger, commandIds.ticketHistory, async () => {
     const tickets = history.list();
     if (tickets.length === 0) throw new UserFacingError(vscode.l10n.t('No tickets yet. Run "Provider Desk: New Ticket" first.'));
     const picked = await vscode.window.showQuickPick(tickets.map((ticket) => ({

@@ -1,23 +1,10 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../common/logger';
-import { UserFacingError } from '../common/errors';
-import { createLoggedHerokuClient } from '../common/herokuClient';
-import { isHerokuApiError, type HerokuClient } from '../heroku';
+import { HerokuRequestError, HostNotConfirmedError, type HerokuConnection, type HerokuConnections } from '../connection';
 import type { ProviderStore } from '../store/providerStore';
-import { sameAccountId } from '../model/accountId';
-import type { Credential, Provider, Scope } from '../model/schemas';
-import { confirmModal } from '../common/confirm';
-import { SharedWhilePending } from '../common/sharedWhilePending';
+import type { Scope } from '../model/schemas';
 import { renderAccountTicket, renderDynoTicket, renderTicket, type TicketHeading } from './render';
 import type { TicketHistory, TicketKind, TicketRecord } from './ticketHistory';
-
-/** The credential field that holds the Heroku API token. */
-export const tokenFieldKey = 'apitoken';
-
-/** The user did not agree to send a credential's token to its provider's new Account ID: nothing was sent. */
-export class HostNotConfirmedError extends UserFacingError {
-  readonly kind = 'host_not_confirmed';
-}
 
 export interface TicketResult {
   readonly number: number;
@@ -36,7 +23,7 @@ export interface TicketResult {
 /** What differs between ticket kinds: the request, the text, and the counts kept in the history. */
 interface TicketKindRun<T> {
   readonly kind: TicketKind;
-  fetch(client: HerokuClient, signal: AbortSignal): Promise<T>;
+  fetch(connection: HerokuConnection, signal: AbortSignal): Promise<T>;
   render(heading: TicketHeading, data: T | undefined, now: Date): string;
   summary(data: T | undefined): Pick<TicketRecord, 'appCount' | 'app' | 'dynoCount'>;
 }
@@ -47,8 +34,6 @@ interface TicketKindRun<T> {
  */
 export class TicketRunner implements vscode.Disposable {
   private readonly running = new Set<AbortController>();
-  /** Tickets started together after an Account ID change share one question. */
-  private readonly confirmations = new SharedWhilePending<boolean>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after a ticket is recorded, e.g. so the status bar can warn about a rejected token. */
   readonly onDidRecordTicket = this.changed.event;
@@ -58,57 +43,14 @@ export class TicketRunner implements vscode.Disposable {
     private readonly history: TicketHistory,
     private readonly logger: Logger,
     private readonly channel: vscode.OutputChannel,
-    private readonly userAgent: string,
+    private readonly connections: HerokuConnections,
   ) {}
-
-  /**
-   * The one place where a scope becomes a Heroku client, for tickets, Verify Connection, the app pick and the language
-   * model tool. The token goes only to the Account ID its credential is bound to, or, after that changed, to the new
-   * one once the user agreed in a modal that names both.
-   */
-  async client(scope: Scope): Promise<HerokuClient> {
-    const provider = this.store.provider(scope.providerId);
-    const credential = this.store.credential(scope.credentialId);
-    if (!provider || !credential) throw new UserFacingError(vscode.l10n.t('Scope "{0}" has no provider or credential any more. Refresh the Providers view.', scope.name));
-    const values = await this.store.readFieldValues(credential.id);
-    const tokenKey = Object.keys(values).find((key) => key.toLowerCase() === tokenFieldKey);
-    const token = tokenKey === undefined ? undefined : values[tokenKey];
-    if (!token) {
-      throw new UserFacingError(vscode.l10n.t('Credential "{0}" has no "{1}" field. Edit the credential and add a field with Key {1}, Type String, Sensitive on, and your Heroku API token as its value.', credential.name, tokenFieldKey));
-    }
-    await this.confirmAccountId(provider, credential);
-    return createLoggedHerokuClient(this.logger, this.userAgent, provider.accountId, token);
-  }
-
-  /** Throws HostNotConfirmedError unless the credential is bound to the provider's Account ID or the user rebinds it. */
-  private async confirmAccountId(provider: Provider, credential: Credential): Promise<void> {
-    if (sameAccountId(credential.boundAccountId, provider.accountId)) return;
-    const confirmed = await this.confirmations.run(`${credential.id} ${provider.accountId}`, () => this.askToRebind(provider, credential));
-    if (!confirmed) {
-      this.logger.info(`credential ${credential.id}: the user declined sending its token to ${provider.accountId} (bound to ${credential.boundAccountId}); nothing was sent`);
-      throw new HostNotConfirmedError(vscode.l10n.t(
-        'Nothing was sent: credential "{0}" was stored for {1}, but provider "{2}" now points at {3}. If you changed the Account ID yourself, run this again and confirm; otherwise set it back to {1}.',
-        credential.name, credential.boundAccountId, provider.name, provider.accountId));
-    }
-  }
-
-  private async askToRebind(provider: Provider, credential: Credential): Promise<boolean> {
-    const confirmed = await confirmModal(
-      vscode.l10n.t('Send the token of credential "{0}" to {1}?', credential.name, provider.accountId),
-      vscode.l10n.t('The credential was stored for {0}. Provider "{1}" now has the Account ID {2}, so its token would go there. Continue only if you changed the Account ID yourself and trust {2}; the credential is then bound to it and you are not asked again.',
-        credential.boundAccountId, provider.name, provider.accountId),
-      vscode.l10n.t('Send to {0}', provider.accountId));
-    if (!confirmed) return false;
-    await this.store.bindCredential(credential.id, provider.accountId);
-    this.logger.info(`credential ${credential.id}: bound to ${provider.accountId} (was ${credential.boundAccountId}) after the user confirmed`);
-    return true;
-  }
 
   /** Lists the scope's apps into the output channel and records the ticket. Failures are part of the result. */
   listApps(scope: Scope, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
     return this.run(scope, cancellation, {
       kind: 'apps',
-      fetch: (client, signal) => client.listApps({ signal }),
+      fetch: (connection, signal) => connection.listApps({ signal }),
       render: (heading, apps, now) => renderTicket({ ...heading, apps }, now),
       summary: (apps) => ({ appCount: apps?.length }),
     });
@@ -118,7 +60,7 @@ export class TicketRunner implements vscode.Disposable {
   listDynos(scope: Scope, app: string, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
     return this.run(scope, cancellation, {
       kind: 'dynos',
-      fetch: (client, signal) => client.listDynos(app, { signal }),
+      fetch: (connection, signal) => connection.listDynos(app, { signal }),
       render: (heading, dynos, now) => renderDynoTicket({ ...heading, app, dynos }, now),
       summary: (dynos) => ({ app, dynoCount: dynos?.length }),
     });
@@ -128,7 +70,7 @@ export class TicketRunner implements vscode.Disposable {
   showAccount(scope: Scope, cancellation?: vscode.CancellationToken): Promise<TicketResult> {
     return this.run(scope, cancellation, {
       kind: 'account',
-      fetch: (client, signal) => client.getAccount({ signal }),
+      fetch: (connection, signal) => connection.getAccount({ signal }),
       render: (heading, account, now) => renderAccountTicket({ ...heading, account }, now),
       summary: () => ({}),
     });
@@ -146,9 +88,9 @@ export class TicketRunner implements vscode.Disposable {
     let data: T | undefined;
     let failure: unknown;
     try {
-      const client = await this.client(scope);
-      data = await ticket.fetch(client, abort.signal);
-      this.logger.info(`ticket #${number} (${ticket.kind}) succeeded against ${client.host} (RateLimit-Remaining ${client.rateLimitRemaining ?? '?'})`);
+      const connection = await this.connections.forScope(scope);
+      data = await ticket.fetch(connection, abort.signal);
+      this.logger.info(`ticket #${number} (${ticket.kind}) succeeded against ${connection.host} (RateLimit-Remaining ${connection.rateLimitRemaining ?? '?'})`);
     } catch (error) {
       failure = error;
     } finally {
@@ -156,7 +98,7 @@ export class TicketRunner implements vscode.Disposable {
       this.running.delete(abort);
     }
     const succeeded = failure === undefined;
-    const cancelled = !succeeded && (abort.signal.aborted || (isHerokuApiError(failure) && failure.kind === 'cancelled'));
+    const cancelled = !succeeded && (abort.signal.aborted || (failure instanceof HerokuRequestError && failure.cancelled));
     const errorText = succeeded ? undefined
       : cancelled ? vscode.l10n.t('Cancelled.')
       : failure instanceof Error ? this.logger.redactor.redact(failure.message) : String(failure);
@@ -170,7 +112,7 @@ export class TicketRunner implements vscode.Disposable {
     await this.history.record({
       number, kind: ticket.kind, scopeId: scope.id, scopeName: scope.name, providerName: provider?.name ?? '',
       startedAt: startedAt.toISOString(), outcome, ...summary,
-      errorKind: isHerokuApiError(failure) || failure instanceof HostNotConfirmedError ? failure.kind : undefined,
+      errorKind: failure instanceof HerokuRequestError || failure instanceof HostNotConfirmedError ? failure.kind : undefined,
     });
     this.changed.fire();
     return { number, kind: ticket.kind, outcome, ...summary, text, error: errorText };

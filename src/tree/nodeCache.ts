@@ -1,15 +1,16 @@
 import type { ProviderStore } from '../store/providerStore';
 import { CredentialNode } from './nodes/credentialNode';
-import { GroupNode, type GroupKind } from './nodes/groupNode';
-import { ProviderNode } from './nodes/providerNode';
+import { GroupNode, type GroupRows } from './nodes/groupNode';
+import { ProviderNode, type GroupKind, type ProviderRows } from './nodes/providerNode';
 import { ScopeNode } from './nodes/scopeNode';
 import type { TreeNode } from './treeNode';
 
 /**
  * One node instance per id for the view's lifetime: TreeView.reveal and partial refreshes match elements by
- * identity, so a refresh must hand back the same objects.
+ * identity, so a refresh must hand back the same objects. The nodes ask it for their children through the narrow
+ * ProviderRows and GroupRows, so they do not import it back.
  */
-export class NodeCache {
+export class NodeCache implements ProviderRows, GroupRows {
   private readonly nodes = new Map<string, TreeNode>();
 
   constructor(private readonly store: ProviderStore) {}

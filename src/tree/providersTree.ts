@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ProviderStore } from '../store/providerStore';
 import { NodeCache } from './nodeCache';
 import type { TreeNode } from './treeNode';
-import type { ProviderNode } from './nodes/providerNode';
+import type { GroupKind, ProviderNode } from './nodes/providerNode';
 import type { GroupNode } from './nodes/groupNode';
 
 export const providersViewId = 'providerDesk.providers';
@@ -32,7 +32,7 @@ export class ProvidersTreeDataProvider implements vscode.TreeDataProvider<TreeNo
 
   providerNode(providerId: string): ProviderNode { return this.nodes.provider(providerId); }
 
-  groupNode(providerId: string, kind: 'scopes' | 'credentials'): GroupNode {
+  groupNode(providerId: string, kind: GroupKind): GroupNode {
     return this.nodes.group(this.nodes.provider(providerId), kind);
   }
 

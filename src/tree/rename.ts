@@ -1,10 +1,14 @@
 import * as vscode from 'vscode';
-import { registerCommand } from '../common/registerCommand';
+import { registerCommand, type CommandDeps } from '../common/registerCommand';
+import { commandIds } from '../model/commandIds';
+import { problemOfIssue } from '../model/problems';
+import { problemText } from '../model/problemTexts';
 import { comparisonKey, nameSchema } from '../model/schemas';
-import type { Services } from '../services';
+import type { ProviderStore } from '../store/providerStore';
 import { CredentialNode } from './nodes/credentialNode';
 import { ProviderNode } from './nodes/providerNode';
 import { ScopeNode } from './nodes/scopeNode';
+import type { TreeNode } from './treeNode';
 
 interface RenameTarget {
   kind: 'provider' | 'credential' | 'scope';
@@ -13,10 +17,13 @@ interface RenameTarget {
   siblings: readonly { id: string; name: string }[];
 }
 
-/** F2 or "Rename" on a provider, scope or credential row; only the name changes, secrets are kept. */
-export function registerRename(services: Services): void {
-  const { context, logger, store, treeView } = services;
+export interface RenameDeps extends CommandDeps {
+  readonly store: ProviderStore;
+  readonly treeView: vscode.TreeView<TreeNode>;
+}
 
+/** F2 or "Rename" on a provider, scope or credential row; only the name changes, secrets are kept. */
+export function registerRename({ context, logger, store, treeView }: RenameDeps): void {
   const targetOf = (node: unknown): RenameTarget | undefined => {
     if (node instanceof ProviderNode && node.provider) {
       const { id, name } = node.provider;
@@ -38,7 +45,7 @@ export function registerRename(services: Services): void {
     scope: (name: string) => vscode.l10n.t('Another scope of this provider is already named "{0}".', name),
     credential: (name: string) => vscode.l10n.t('Another credential of this provider is already named "{0}".', name) };
 
-  registerCommand(context, logger, 'providerDesk.rename', async (node?: unknown) => {
+  registerCommand(context, logger, commandIds.rename, async (node?: unknown) => {
     const target = targetOf(node ?? treeView.selection[0]);
     if (!target) return;
     const name = await vscode.window.showInputBox({
@@ -46,7 +53,7 @@ export function registerRename(services: Services): void {
       value: target.name,
       validateInput: (value) => {
         const parsed = nameSchema.safeParse(value);
-        if (!parsed.success) return parsed.error.issues[0]?.message;
+        if (!parsed.success) return problemText(problemOfIssue(parsed.error.issues[0]));
         const taken = target.siblings.some((sibling) => sibling.id !== target.id && comparisonKey(sibling.name) === comparisonKey(parsed.data));
         return taken ? nameTaken[target.kind](parsed.data) : undefined;
       },

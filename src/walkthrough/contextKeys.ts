@@ -1,3 +1,5 @@
+// The Connect Heroku walkthrough's completion: context keys set from the store's state and by the commands that
+// complete a step. Imports only store/.
 import * as vscode from 'vscode';
 import type { ProviderStore } from '../store/providerStore';
 

@@ -17,8 +17,3 @@ export function h(tag: string, attributes: Attributes = {}, ...children: Child[]
   }
   return element;
 }
-
-/** `{0}`-style placeholders, as in vscode.l10n.t. */
-export function format(template: string, ...args: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
-}

@@ -1,5 +1,7 @@
 // Browser side of the Provider Desk forms (bundled to dist/webview/main.js, ESM, by scripts/build.mjs).
 // Handshake: this script posts `ready`; the extension answers with `init` (again after every reload of the page).
+// src/webview/ runs in the browser: it imports only shared/ and model/ (and the stylesheet), never `vscode` or l10n —
+// every text, field errors included, comes with `init`.
 import './zodSetup.js';
 import '../../media/forms.css';
 import './elements.js';

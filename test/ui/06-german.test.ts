@@ -1,6 +1,6 @@
 // A German user: a second code-server with display language `de` and the same VSIX. The manifest texts come from
 // package.nls.de.json, `vscode.l10n.t` texts and those of the vscode-free modules (form labels through
-// `@vscode/l10n`) from l10n/bundle.l10n.de.json — the files VS Code picks by display language.
+// `@vscode/l10n`, field errors included) from l10n/bundle.l10n.de.json — the files VS Code picks by display language.
 import * as assert from 'node:assert';
 import { Workbench } from './workbench';
 
@@ -49,5 +49,18 @@ describe('Provider Desk for a German user (display language de)', () => {
     await form.getByRole('textbox', { name: 'Konto-ID' }).waitFor({ timeout: 30_000 });
     assert.strictEqual(await form.getByRole('button', { name: 'Anbieter erstellen' }).count(), 1);
     assert.match(await form.locator('body').innerText(), /Der API-Host des Kontos, z\. B\. api\.heroku\.com für Heroku\./);
+  });
+
+  it('a field error in that form is German (the problem code worded by the German bundle)', async () => {
+    const form = await german.webview('Anbieter hinzufügen');
+    await form.locator('#name input').fill('Lokal');
+    await form.locator('#accountId input').fill('http://example.com');
+    await form.getByRole('button', { name: 'Anbieter erstellen' }).click();
+    const error = form.locator('[data-error-for="accountId"]');
+    await error.filter({ hasText: 'Einfaches http:// ist nur für einen Loopback-Host erlaubt' }).waitFor({ timeout: 30_000 });
+    assert.doesNotMatch(await error.innerText(), /only allowed/);
+    await german.screenshot('form-error-de');
+    await form.locator('#accountId input').press('Escape');
+    await german.page.locator('.tab', { hasText: 'Anbieter hinzufügen' }).waitFor({ state: 'detached' });
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { FormController, type FormHost } from '../../src/forms/controller';
 import { credentialForm, formKey, providerForm, scopeForm, type DefinitionDeps } from '../../src/forms/definitions';
-import { toCredentialInput, validateFormValues } from '../../src/forms/formValidation';
+import { toCredentialInput, validateFormValues } from '../../src/shared/formValidation';
 import type { CredentialValues, ExtensionMessage, FieldError, InitMessage } from '../../src/shared/protocol';
 import { secretKey } from '../../src/store/keys';
 import { makeStore, seeded, token } from '../doubles/storeHarness';
@@ -38,7 +38,7 @@ describe('validateFormValues (the same code in the webview and the extension)', 
     const errors = validateFormValues({ kind: 'provider', name: '  ', type: 'Other', accountId: 'https://api.heroku.com/apps' }, { siblings: ['Heroku'] });
     assert.deepEqual(fields(errors), ['name', 'accountId']);
     const duplicate = validateFormValues({ kind: 'provider', name: 'HEROKU', type: 'Other', accountId: 'api.heroku.com' }, { siblings: ['Heroku'] });
-    assert.deepEqual(duplicate, [{ field: 'name', message: 'A provider named "HEROKU" already exists.' }]);
+    assert.deepEqual(duplicate, [{ field: 'name', code: 'providerNameTaken', args: ['HEROKU'] }]);
     assert.deepEqual(validateFormValues({ kind: 'provider', name: 'Heroku', type: 'Other', accountId: 'api.heroku.com' }, { siblings: [] }), []);
   });
 

@@ -1,6 +1,6 @@
 // The webview's pure form logic (src/webview/formModel.ts): no DOM needed.
 import * as assert from 'node:assert/strict';
-import type { InitMessage } from '../../src/shared/protocol';
+import type { FieldError, InitMessage } from '../../src/shared/protocol';
 // src/webview is an ES module package (src/webview/package.json), so it is loaded with import().
 type FormModel = typeof import('../../src/webview/formModel.js', { with: { 'resolution-mode': 'import' } });
 let model: FormModel;
@@ -206,10 +206,10 @@ describe('webview form model: restoring state', () => {
 });
 
 describe('webview form model: which errors show where', () => {
-  const errors = [
-    { field: 'name', message: 'Enter a name.' },
-    { field: 'fields.0.key', message: 'Enter a key.' },
-    { field: 'fields.0.value', message: 'Enter a value.' },
+  const errors: FieldError[] = [
+    { field: 'name', code: 'nameRequired' },
+    { field: 'fields.0.key', code: 'keyRequired' },
+    { field: 'fields.0.value', code: 'valueRequired' },
   ];
 
   it('shows only errors of fields the user left, and all after a submit attempt', () => {
@@ -222,8 +222,8 @@ describe('webview form model: which errors show where', () => {
   });
 
   it('one message per field; local first, then what only the extension knows', () => {
-    const merged = model.mergeErrors([{ field: 'name', message: 'local' }], [{ field: 'name', message: 'remote' }, { field: 'accountId', message: 'remote' }]);
-    assert.deepEqual(merged, [{ field: 'name', message: 'local' }, { field: 'accountId', message: 'remote' }]);
+    const merged = model.mergeErrors([{ field: 'name', code: 'nameRequired' }], [{ field: 'name', code: 'nameTooLong' }, { field: 'accountId', code: 'portInvalid' }]);
+    assert.deepEqual(merged, [{ field: 'name', code: 'nameRequired' }, { field: 'accountId', code: 'portInvalid' }]);
   });
 
   it('an error without its own slot goes to the nearest enclosing one, else to the form', () => {

@@ -5,9 +5,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import {
-  createHerokuClient, herokuApiUrl, herokuMessages, HerokuApiError, isHerokuCancellation,
+  createHerokuClient, herokuMessages, HerokuApiError, isHerokuCancellation,
   type FetchLike, type HerokuClient, type HerokuClientOptions, type HerokuLogEntry,
 } from '../../src/heroku';
+import { parseAccountId } from '../../src/model/accountId';
 import { redactSecrets } from '../../src/model/redact';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 
@@ -405,10 +406,10 @@ describe('Heroku client against the fake Heroku API', function () {
         calls++;
         throw Object.assign(new Error(`request to https://api.example.test/account failed, reason: ${code} Bearer ${token}`), { code });
       };
-      const dns = await caught(make({ baseUrl: 'api.example.test', fetchImpl: failWith('ENOTFOUND') }).getAccount());
+      const dns = await caught(make({ baseUrl: 'https://api.example.test', fetchImpl: failWith('ENOTFOUND') }).getAccount());
       assert.equal(dns.kind, 'network');
       assert.match(dns.message, /The host api\.example\.test could not be found \(DNS lookup failed\)/);
-      const tls = await caught(make({ baseUrl: 'api.example.test', fetchImpl: failWith('CERT_HAS_EXPIRED') }).getAccount());
+      const tls = await caught(make({ baseUrl: 'https://api.example.test', fetchImpl: failWith('CERT_HAS_EXPIRED') }).getAccount());
       assert.equal(tls.kind, 'network');
       assert.match(tls.message, /secure \(TLS\) connection to api\.example\.test failed \(CERT_HAS_EXPIRED\)/);
       assert.equal(calls, 2);
@@ -420,7 +421,7 @@ describe('Heroku client against the fake Heroku API', function () {
         calls++;
         throw new Error(`request to https://api.example.test/account failed, reason: Failed to establish a socket connection to proxies: PROXY <credentials>@proxy.corp.test:3128; HTTPS ${token}@127.0.0.1:9`);
       };
-      const error = await caught(make({ baseUrl: 'api.example.test', fetchImpl }).getAccount());
+      const error = await caught(make({ baseUrl: 'https://api.example.test', fetchImpl }).getAccount());
       assert.equal(error.kind, 'network');
       assert.equal(calls, 3);
       assert.equal(error.message, herokuMessages.proxyUnreachable('api.example.test', 'proxy.corp.test:3128, 127.0.0.1:9'));
@@ -594,18 +595,27 @@ describe('Heroku client against the fake Heroku API', function () {
   });
 
   describe('configuration', () => {
-    it('turns an Account ID into an API URL', () => {
-      assert.equal(herokuApiUrl('api.heroku.com').href, 'https://api.heroku.com/');
-      assert.equal(herokuApiUrl(' https://api.heroku.com ').href, 'https://api.heroku.com/');
-      assert.equal(herokuApiUrl('http://127.0.0.1:5000').href, 'http://127.0.0.1:5000/');
-      assert.equal(herokuApiUrl('http://localhost:5000/prefix').href, 'http://localhost:5000/prefix/');
+    it('takes the API origin the Account ID parser made of an Account ID', () => {
+      for (const [accountId, href] of [['api.heroku.com', 'https://api.heroku.com/'], [' https://api.heroku.com ', 'https://api.heroku.com/'],
+        ['http://127.0.0.1:5000', 'http://127.0.0.1:5000/'], ['http://[::1]:5000/', 'http://[::1]:5000/']]) {
+        const account = parseAccountId(accountId);
+        assert.ok(account.ok, accountId);
+        assert.equal(make({ baseUrl: account.baseUrl }).baseUrl, href);
+      }
     });
 
-    it('refuses plain http to a remote host, and things that are not hosts', () => {
-      assert.throws(() => herokuApiUrl('http://api.heroku.com'), (error: unknown) =>
-        error instanceof HerokuApiError && error.kind === 'configuration' && /only sends API tokens over HTTPS/.test(error.message));
-      for (const bad of ['', 'not a host', 'ftp://api.heroku.com', 'https://user:pw@api.heroku.com', 'https://api.heroku.com/?x=1']) {
-        assert.throws(() => herokuApiUrl(bad), (error: unknown) => error instanceof HerokuApiError && error.kind === 'configuration', bad);
+    it('refuses an Account ID with a path, in the parser and in the client alike', () => {
+      const withPath = 'http://localhost:5000/prefix';
+      const account = parseAccountId(withPath);
+      assert.ok(!account.ok && account.problem.code === 'accountIdPath');
+      assert.throws(() => make({ baseUrl: withPath }), (error: unknown) => error instanceof HerokuApiError && error.kind === 'configuration');
+    });
+
+    it('refuses anything but an origin, such as a raw Account ID, without repeating it', () => {
+      for (const bad of ['', 'api.heroku.com', 'not a host', 'ftp://api.heroku.com', 'https://user:pw@api.heroku.com', 'https://api.heroku.com/?x=1',
+        'https://API.heroku.com', 'https://api.heroku.com:443']) {
+        assert.throws(() => make({ baseUrl: bad }), (error: unknown) => error instanceof HerokuApiError && error.kind === 'configuration'
+          && error.message === herokuMessages.invalidBaseUrl(), bad);
       }
     });
 
@@ -613,12 +623,6 @@ describe('Heroku client against the fake Heroku API', function () {
       assert.throws(() => make({ token: '  ' }), /The API token is empty/);
       assert.throws(() => make({ token: 'abc def' }), (error: unknown) =>
         error instanceof HerokuApiError && error.kind === 'configuration' && !error.message.includes('abc def'));
-    });
-
-    it('keeps paths under a base URL prefix', async () => {
-      const error = await caught(make({ baseUrl: `${fake.url}/prefix` }).getAccount());
-      assert.equal(error.kind, 'not_found');
-      assert.equal(fake.requests[0].path, '/prefix/account');
     });
   });
 });

@@ -10,6 +10,18 @@ import * as l10n from '@vscode/l10n';
 import { getL10nJson } from '@vscode/l10n-dev';
 import { formStrings, formTitle } from '../../src/forms/strings';
 import { herokuMessages } from '../../src/heroku';
+import { formatProblem, problem, problemCodes } from '../../src/model/problems';
+import { problemTemplates, problemText } from '../../src/model/problemTexts';
+import { validateProviderInput } from '../../src/model/validation';
+import {
+  ConcurrentModificationError,
+  CredentialInUseError,
+  MissingSecretError,
+  NotFoundError,
+  SecretStorageUnavailableError,
+  UnsupportedSchemaError,
+  ValidationError,
+} from '../../src/store/errors';
 import { renderTicket } from '../../src/tickets/render';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -120,6 +132,31 @@ describe('localisation', function () {
     it('the form labels and panel title', () => {
       assert.equal(formStrings('credential', 'create').fieldSensitive, 'Vertraulich');
       assert.equal(formTitle('scope', 'edit', 'Production'), 'Bereich bearbeiten: Production');
+    });
+
+    it('every field error, in the texts the form sends to its webview', () => {
+      const templates = formStrings('provider', 'create').problems;
+      l10n.config({ contents: {} });
+      const english = problemTemplates();
+      l10n.config({ contents: readJson('l10n/bundle.l10n.de.json') });
+      assert.deepEqual(problemCodes.filter((code) => templates[code] === english[code]), [], 'codes whose text stayed English');
+      const result = validateProviderInput({ name: 'Lokal', accountId: 'http://example.com' }, []);
+      assert.ok(!result.ok);
+      assert.equal(formatProblem(result.errors[0]!, templates),
+        'Einfaches http:// ist nur für einen Loopback-Host erlaubt (localhost, 127.0.0.1, [::1]). Verwenden Sie https://.');
+      assert.equal(problemText(problem('currentValueWrongType', 'Number', problem('numberInvalid'))),
+        'Der aktuelle Wert passt nicht zum Typ Number. Geben Sie eine Zahl ein, zum Beispiel 42 oder 3.5.');
+    });
+
+    it('the store\'s messages', () => {
+      assert.equal(new ValidationError('provider', [{ field: 'name', ...problem('providerNameTaken', 'Heroku') }]).message,
+        'Der Anbieter wurde nicht gespeichert: Es gibt bereits einen Anbieter namens „Heroku“.');
+      assert.match(new NotFoundError('scope', 's1').message, /^Den Bereich gibt es nicht mehr/);
+      assert.match(new CredentialInUseError('token', ['a', 'b']).message, /^Die Zugangsdaten „token“ werden von den Bereichen "a", "b" verwendet\./);
+      assert.match(new MissingSecretError('token', ['apitoken']).message, /^Die Zugangsdaten „token“ haben keinen gespeicherten Wert für "apitoken"\./);
+      assert.match(new UnsupportedSchemaError(9).message, /\(Datenversion 9\)/);
+      assert.match(new ConcurrentModificationError().message, /^Die Anbieter wurden gleichzeitig/);
+      assert.match(new SecretStorageUnavailableError('save the credential "x"', 'locked').message, /^Der Geheimnisspeicher ist nicht verfügbar.*\(Ursache: locked\)$/);
     });
   });
 });

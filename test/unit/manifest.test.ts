@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { commandIds as commandIdsInCode, internalCommandIds } from '../../src/model/commandIds';
 
 const root = path.resolve(__dirname, '..', '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -45,6 +46,11 @@ describe('package.json contributions', () => {
       ...contributes.keybindings.map((binding: { command: string }) => binding.command),
     ];
     assert.deepStrictEqual(used.filter((command) => !commandIds.has(command)), []);
+  });
+
+  it('src/model/commandIds.ts names exactly the contributed commands, and its internal ones are not contributed', () => {
+    assert.deepStrictEqual(Object.values(commandIdsInCode).sort(), [...commandIds].sort());
+    assert.deepStrictEqual(Object.values(internalCommandIds).filter((command) => commandIds.has(command)), []);
   });
 
   it('commands that need a tree node are hidden from the palette', () => {

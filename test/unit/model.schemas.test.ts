@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkFieldValue, suggestSensitive } from '../../src/model/fields';
+import { checkFieldValue, suggestSensitive, type FieldType } from '../../src/model/fields';
 import {
   credentialFieldSchema,
   credentialSchema,
@@ -8,23 +8,30 @@ import {
   providerSchema,
   scopeSchema,
 } from '../../src/model/schemas';
+import { problemOfIssue } from '../../src/model/problems';
+import { problemText } from '../../src/model/problemTexts';
 import { findNameClash, validateCredentialInput, validateProviderInput, validateScopeInput, type FieldError } from '../../src/model/validation';
+
+/** The text of a failed parse's first issue, as the user reads it. */
+function issueText(result: { error?: { issues: Parameters<typeof problemOfIssue>[0][] } }): string {
+  return problemText(problemOfIssue(result.error!.issues[0]));
+}
 
 const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 function errorsOf(result: { ok: true } | { ok: false; errors: FieldError[] }): Record<string, string> {
   assert.ok(!result.ok, 'expected validation to fail');
-  return Object.fromEntries(result.errors.map((error) => [error.field, error.message]));
+  return Object.fromEntries(result.errors.map((error) => [error.field, problemText(error)]));
 }
 
 describe('names', () => {
   it('are trimmed and 1–100 characters', () => {
     assert.equal(nameSchema.parse('  Heroku prod  '), 'Heroku prod');
     assert.equal(nameSchema.parse('x'.repeat(100)), 'x'.repeat(100));
-    assert.match(nameSchema.safeParse('x'.repeat(101)).error!.issues[0]!.message, /at most 100 characters/);
-    assert.match(nameSchema.safeParse('   ').error!.issues[0]!.message, /Enter a name/);
-    assert.match(nameSchema.safeParse('').error!.issues[0]!.message, /Enter a name/);
-    assert.match(nameSchema.safeParse('two\nlines').error!.issues[0]!.message, /line breaks/);
+    assert.match(issueText(nameSchema.safeParse('x'.repeat(101))), /at most 100 characters/);
+    assert.match(issueText(nameSchema.safeParse('   ')), /Enter a name/);
+    assert.match(issueText(nameSchema.safeParse('')), /Enter a name/);
+    assert.match(issueText(nameSchema.safeParse('two\nlines')), /line breaks/);
     assert.ok(!nameSchema.safeParse(42).success);
   });
 
@@ -42,9 +49,9 @@ describe('keys', () => {
     assert.equal(keySchema.parse(' apitoken '), 'apitoken');
     assert.equal(keySchema.parse('API_key.v2-x'), 'API_key.v2-x');
     assert.ok(keySchema.safeParse('k'.repeat(64)).success);
-    assert.match(keySchema.safeParse('k'.repeat(65)).error!.issues[0]!.message, /at most 64/);
-    assert.match(keySchema.safeParse('').error!.issues[0]!.message, /Enter a key/);
-    for (const bad of ['api token', 'tök', 'a/b', 'a:b', 'key!']) assert.match(keySchema.safeParse(bad).error!.issues[0]!.message, /only letters, digits/, bad);
+    assert.match(issueText(keySchema.safeParse('k'.repeat(65))), /at most 64/);
+    assert.match(issueText(keySchema.safeParse('')), /Enter a key/);
+    for (const bad of ['api token', 'tök', 'a/b', 'a:b', 'key!']) assert.match(issueText(keySchema.safeParse(bad)), /only letters, digits/, bad);
   });
 
   it('suggestSensitive flags secret-looking keys', () => {
@@ -60,18 +67,22 @@ describe('keys', () => {
 describe('field values', () => {
   it('are checked against their type, without repeating the value', () => {
     assert.equal(checkFieldValue('String', 'abc'), undefined);
-    assert.match(checkFieldValue('String', 'a\nb')!, /single line/);
+    const valueProblem = (type: FieldType, value: string): string | undefined => {
+      const found = checkFieldValue(type, value);
+      return found && problemText(found);
+    };
+    assert.match(valueProblem('String', 'a\nb')!, /single line/);
     assert.equal(checkFieldValue('Multiline', 'a\nb'), undefined);
     for (const good of ['42', '-3.5', ' 7 ', '1e3', '.5']) assert.equal(checkFieldValue('Number', good), undefined, good);
     for (const bad of ['', 'abc', '0x10', 'Infinity', '1,5', 'secret-123']) {
-      const message = checkFieldValue('Number', bad);
+      const message = valueProblem('Number', bad);
       assert.match(message ?? '', /Enter a number/, bad);
       if (bad) assert.ok(!message!.includes(bad));
     }
     assert.equal(checkFieldValue('Boolean', 'true'), undefined);
     assert.equal(checkFieldValue('Boolean', 'false'), undefined);
-    for (const bad of ['yes', 'True', '1', '']) assert.match(checkFieldValue('Boolean', bad) ?? '', /true or false/, bad);
-    assert.match(checkFieldValue('Multiline', 'x'.repeat(64 * 1024 + 1)) ?? '', /too long/);
+    for (const bad of ['yes', 'True', '1', '']) assert.match(valueProblem('Boolean', bad) ?? '', /true or false/, bad);
+    assert.match(valueProblem('Multiline', 'x'.repeat(64 * 1024 + 1)) ?? '', /too long/);
   });
 });
 
@@ -89,7 +100,7 @@ describe('stored schemas', () => {
   it('credential field: a sensitive field never carries a value; a non-sensitive one must fit its type', () => {
     assert.ok(credentialFieldSchema.safeParse({ id: id(3), key: 'apitoken', type: 'String', sensitive: true }).success);
     const leaked = credentialFieldSchema.safeParse({ id: id(3), key: 'apitoken', type: 'String', sensitive: true, value: 'x' });
-    assert.match(leaked.error!.issues[0]!.message, /sensitive value must not be kept in metadata/);
+    assert.match(issueText(leaked), /sensitive value must not be kept in metadata/);
     assert.ok(credentialFieldSchema.safeParse({ id: id(3), key: 'port', type: 'Number', sensitive: false, value: '42' }).success);
     assert.ok(!credentialFieldSchema.safeParse({ id: id(3), key: 'port', type: 'Number', sensitive: false, value: 'x' }).success);
     assert.ok(!credentialFieldSchema.safeParse({ id: id(3), key: 'port', type: 'Number', sensitive: false }).success);

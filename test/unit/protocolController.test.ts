@@ -171,9 +171,9 @@ describe('FormController: handshake and routing', () => {
 
   it('answers validate with the errors of a live check, echoing seq', async () => {
     const host = new FakeHost();
-    const definition = fakeDefinition({ errors: [{ field: 'name', message: 'taken' }] });
+    const definition = fakeDefinition({ errors: [{ field: 'name', code: 'providerNameTaken', args: ['Heroku'] }] });
     await new FormController(definition, host).handle({ type: 'validate', seq: 7, values: providerSubmit.values });
-    assert.deepEqual(host.posted, [{ type: 'errors', source: 'validate', seq: 7, errors: [{ field: 'name', message: 'taken' }] }]);
+    assert.deepEqual(host.posted, [{ type: 'errors', source: 'validate', seq: 7, errors: [{ field: 'name', code: 'providerNameTaken', args: ['Heroku'] }] }]);
     assert.equal(definition.validations[0]![1], true, 'live');
     assert.deepEqual(definition.saves, []);
   });
@@ -182,10 +182,10 @@ describe('FormController: handshake and routing', () => {
 describe('FormController: submit', () => {
   it('an invalid submit posts the errors and changes nothing', async () => {
     const host = new FakeHost();
-    const definition = fakeDefinition({ errors: [{ field: 'accountId', message: 'bad' }] });
+    const definition = fakeDefinition({ errors: [{ field: 'accountId', code: 'portInvalid' }] });
     await new FormController(definition, host).handle(providerSubmit);
     assert.deepEqual(definition.saves, []);
-    assert.deepEqual(host.posted, [{ type: 'errors', source: 'submit', errors: [{ field: 'accountId', message: 'bad' }] }]);
+    assert.deepEqual(host.posted, [{ type: 'errors', source: 'submit', errors: [{ field: 'accountId', code: 'portInvalid' }] }]);
     assert.equal(definition.validations[0]![1], false, 'not live: the real check');
     assert.equal(host.closed, 0);
   });
@@ -221,13 +221,13 @@ describe('FormController: submit', () => {
     const definition = fakeDefinition({
       save: async () => {
         calls++;
-        if (calls === 1) throw new NameTakenError('provider', 'Heroku', [{ field: 'name', message: 'A provider named "Heroku" already exists.' }]);
+        if (calls === 1) throw new NameTakenError('provider', 'Heroku', [{ field: 'name', code: 'providerNameTaken', args: ['Heroku'] }]);
         return { reveal: { providerId: 'p1' }, notification: 'ok' };
       },
     });
     const controller = new FormController(definition, host);
     await controller.handle(providerSubmit);
-    assert.deepEqual(host.posted, [{ type: 'errors', source: 'submit', errors: [{ field: 'name', message: 'A provider named "Heroku" already exists.' }] }]);
+    assert.deepEqual(host.posted, [{ type: 'errors', source: 'submit', errors: [{ field: 'name', code: 'providerNameTaken', args: ['Heroku'] }] }]);
     assert.equal(host.closed, 0);
     await controller.handle(providerSubmit);
     assert.equal(host.closed, 1);
@@ -263,8 +263,8 @@ describe('FormController: submit', () => {
 
 describe('errorsFromStoreError', () => {
   it('uses the field errors of a ValidationError', () => {
-    const error = new ValidationError('credential', [{ field: 'fields.1.key', message: 'dup' }]);
-    assert.deepEqual(errorsFromStoreError(error), { errors: [{ field: 'fields.1.key', message: 'dup' }] });
+    const error = new ValidationError('credential', [{ field: 'fields.1.key', code: 'keyTaken', args: ['token', 1] }]);
+    assert.deepEqual(errorsFromStoreError(error), { errors: [{ field: 'fields.1.key', code: 'keyTaken', args: ['token', 1] }] });
   });
 
   it('turns other store errors into a form-level message', () => {
@@ -277,5 +277,11 @@ describe('errorsFromStoreError', () => {
     assert.equal(errorsFromStoreError('x'), undefined);
     assert.equal(errorsFromStoreError(null), undefined);
     assert.equal(errorsFromStoreError({ errors: [{ field: 1 }] }), undefined);
+  });
+
+  it('tells store errors apart by class, not by a look-alike name or shape', () => {
+    const namedLikeOne = Object.assign(new Error('looks like a store error'), { name: 'NotFoundError' });
+    assert.equal(errorsFromStoreError(namedLikeOne), undefined);
+    assert.equal(errorsFromStoreError({ name: 'ValidationError', message: 'x', errors: [{ field: 'name', message: 'y' }] }), undefined);
   });
 });

@@ -3,6 +3,7 @@
 // repeats what was typed (a token pasted into the wrong box must not end up in an error); accepted ones are stored in
 // their normal form.
 import { strict as assert } from 'node:assert';
+import { problemText } from '../../src/model/problemTexts';
 import { ValidationError } from '../../src/store/errors';
 import { findCanaries, makeCanary } from '../fixtures/canary';
 import { makeStore, recordChanges } from '../doubles/storeHarness';
@@ -108,7 +109,7 @@ describe('Reliability: Account IDs through the store', () => {
           }
           const accountError = error.errors.find((item) => item.field === 'accountId');
           if (!accountError) problems.push(`${where}: no accountId error in ${JSON.stringify(error.errors)}`);
-          else if (!message.test(accountError.message)) problems.push(`${where}: "${accountError.message}" does not match ${message}`);
+          else if (!message.test(problemText(accountError))) problems.push(`${where}: "${problemText(accountError)}" does not match ${message}`);
           if (findCanaries(`${error.message}\n${JSON.stringify(error.errors)}`, [token], where).length > 0) problems.push(`${where}: the message repeats the token`);
         }
       }

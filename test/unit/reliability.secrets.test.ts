@@ -150,7 +150,7 @@ describe('Reliability: secrets never leak (unit level)', () => {
 
   it('a token that cannot be a token (spaces, line breaks) is refused without repeating it', () => {
     for (const bad of [`${token.value} ${token.value}`, `${token.value}\n${token.value}`, `\u00e9${token.value}`]) {
-      assert.throws(() => createHerokuClient({ baseUrl: 'api.heroku.com', token: bad, userAgent: 'x', redact: redactSecrets }), (error: Error) => {
+      assert.throws(() => createHerokuClient({ baseUrl: 'https://api.heroku.com', token: bad, userAgent: 'x', redact: redactSecrets }), (error: Error) => {
         assert.match(error.message, /API token (contains spaces|is empty)/);
         assert.deepEqual(findCanaries(`${error.message}\n${error.stack}`, [token], 'error'), []);
         return true;

@@ -54,7 +54,7 @@ describe('ProviderStore: loading stored data', () => {
     const report = await store.load();
     assert.deepEqual(report.invalid, [
       { path: 'providers.1.accountId', reason: 'Plain http:// is only allowed for a loopback host (localhost, 127.0.0.1, [::1]). Use https://.', name: 'Plain http' },
-      { path: 'providers.2', reason: 'Invalid input: expected object, received string' },
+      { path: 'providers.2', reason: 'This value is not valid.' },
       { path: 'providers.3', reason: 'Another provider has the same name.', name: 'heroku' },
       { path: 'credentials.1', reason: 'Its provider does not exist (or could not be read).', name: 'Orphan' },
       { path: 'credentials.2.fields.0.value', reason: 'A sensitive value must not be kept in metadata.', name: 'Leaky' },

@@ -65,7 +65,7 @@ describe('ProviderStore: providers', () => {
     const error = await rejectsWith(store.createProvider({ ...herokuInput, name: '  HEROKU ' }), NameTakenError);
     assert.ok(error instanceof ValidationError && error instanceof StoreError);
     assert.equal(error.takenName, 'HEROKU');
-    assert.deepEqual(error.errors, [{ field: 'name', message: 'A provider named "HEROKU" already exists.' }]);
+    assert.deepEqual(error.errors, [{ field: 'name', code: 'providerNameTaken', args: ['HEROKU'] }]);
     assert.equal(memento.updates, updates);
     assert.equal(store.providers().length, 1);
   });
@@ -242,7 +242,7 @@ describe('ProviderStore: credentials and secrets', () => {
     const field = credential.fields[0]!;
     const before = memento.serialize();
     const error = await rejectsWith(store.updateCredential(credential.id, { name: credential.name, fields: [{ id: field.id, key: 'apitoken', type: 'Number', sensitive: false }] }), ValidationError);
-    assert.deepEqual(error.errors, [{ field: 'fields.0.value', message: 'The stored value does not fit the type Number. Enter a new value.' }]);
+    assert.deepEqual(error.errors, [{ field: 'fields.0.value', code: 'storedValueWrongType', args: ['Number'] }]);
     assert.ok(!error.message.includes(token));
     assert.equal(memento.serialize(), before);
     assert.equal(secrets.values.get(secretKey(credential.id, field.id)), token);

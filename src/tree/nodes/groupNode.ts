@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { ProviderStore } from '../../store/providerStore';
 import type { TreeNode } from '../treeNode';
-import type { NodeCache } from '../nodeCache';
-import type { ProviderNode } from './providerNode';
+import type { GroupKind, ProviderNode } from './providerNode';
 
-export type GroupKind = 'scopes' | 'credentials';
+/** Hands out the scope and credential rows of a group; the node cache, so a refresh gets the same objects back. */
+export interface GroupRows {
+  scope(parent: GroupNode, scopeId: string): TreeNode;
+  credential(parent: GroupNode, credentialId: string): TreeNode;
+}
 
 /** The "Scopes" and "Credentials" rows under a provider, like the two tabs of the provider page. */
 export class GroupNode implements TreeNode {
   constructor(
     private readonly store: ProviderStore,
-    private readonly cache: NodeCache,
+    private readonly rows: GroupRows,
     readonly parent: ProviderNode,
     readonly kind: GroupKind,
   ) {}
@@ -35,7 +38,7 @@ export class GroupNode implements TreeNode {
 
   getChildren(): TreeNode[] {
     return this.kind === 'scopes'
-      ? this.store.scopes(this.providerId).map((scope) => this.cache.scope(this, scope.id))
-      : this.store.credentials(this.providerId).map((credential) => this.cache.credential(this, credential.id));
+      ? this.store.scopes(this.providerId).map((scope) => this.rows.scope(this, scope.id))
+      : this.store.credentials(this.providerId).map((credential) => this.rows.credential(this, credential.id));
   }
 }

@@ -2,12 +2,19 @@ import * as vscode from 'vscode';
 import type { ProviderStore } from '../../store/providerStore';
 import type { Provider } from '../../model/schemas';
 import type { TreeNode } from '../treeNode';
-import type { NodeCache } from '../nodeCache';
+
+/** The two rows under a provider, like the two tabs of the provider page. */
+export type GroupKind = 'scopes' | 'credentials';
+
+/** Hands out a provider's group rows; the node cache, so a refresh gets the same objects back (see NodeCache). */
+export interface ProviderRows {
+  group(parent: ProviderNode, kind: GroupKind): TreeNode;
+}
 
 export class ProviderNode implements TreeNode {
   readonly parent = undefined;
 
-  constructor(private readonly store: ProviderStore, private readonly cache: NodeCache, readonly providerId: string) {}
+  constructor(private readonly store: ProviderStore, private readonly rows: ProviderRows, readonly providerId: string) {}
 
   get id(): string { return `provider:${this.providerId}`; }
 
@@ -25,6 +32,6 @@ export class ProviderNode implements TreeNode {
   }
 
   getChildren(): TreeNode[] {
-    return [this.cache.group(this, 'scopes'), this.cache.group(this, 'credentials')];
+    return [this.rows.group(this, 'scopes'), this.rows.group(this, 'credentials')];
   }
 }

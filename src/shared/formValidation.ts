@@ -1,5 +1,6 @@
 // Form values → store input, and the model's validators applied to them. Pure (no `vscode`, no DOM): the extension
 // uses it as the authority before every write, and the webview bundles the very same code for instant feedback.
+// Like everything in shared/ (code both the extension and the webview run), it imports only model/.
 import {
   validateCredentialInput,
   validateProviderInput,
@@ -9,7 +10,7 @@ import {
   type ScopeInput,
   type Sibling,
 } from '../model';
-import type { CredentialValues, FieldError, FormValues, ProviderValues, ScopeValues } from '../shared/protocol';
+import type { CredentialValues, FieldError, FormValues, ProviderValues, ScopeValues } from './protocol';
 
 export function toProviderInput(values: ProviderValues): ProviderInput {
   return { name: values.name, type: values.type as ProviderInput['type'], accountId: values.accountId };

@@ -1,0 +1,65 @@
+import { createHerokuClient, HerokuApiError, type HerokuAccount, type HerokuApp, type HerokuClient, type HerokuDyno, type HerokuErrorKind, type ListOptions, type RequestOptions } from '../heroku';
+import type { Logger } from '../common/logger';
+import { ExpectedError } from '../model/errors';
+import { redactSecrets } from '../model/redact';
+
+/** A failed Heroku request as the extension sees it: the client's HerokuApiError (already redacted), as an ExpectedError. */
+export class HerokuRequestError extends ExpectedError {
+  override readonly name = 'HerokuRequestError';
+  readonly kind: HerokuErrorKind;
+
+  constructor(readonly failure: HerokuApiError) {
+    super(failure.message);
+    this.kind = failure.kind;
+  }
+
+  override get cancelled(): boolean {
+    return this.kind === 'cancelled';
+  }
+}
+
+function rethrowExpected(error: unknown): never {
+  throw error instanceof HerokuApiError ? new HerokuRequestError(error) : error;
+}
+
+/** The Heroku client's reads, failing with HerokuRequestError. */
+export class HerokuConnection {
+  private constructor(private readonly client: HerokuClient) {}
+
+  /** A client for the API origin `baseUrl` (a parsed Account ID), its token registered for redaction and its requests logged. */
+  static open(logger: Pick<Logger, 'redactor' | 'info' | 'warn'>, userAgent: string, baseUrl: string, token: string): HerokuConnection {
+    logger.redactor.add(token);
+    try {
+      return new HerokuConnection(createHerokuClient({
+        baseUrl,
+        token,
+        userAgent,
+        redact: redactSecrets,
+        onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
+      }));
+    } catch (error) {
+      rethrowExpected(error);
+    }
+  }
+
+  /** Host (and port) of the API, as shown in messages: `api.heroku.com`. */
+  get host(): string {
+    return this.client.host;
+  }
+
+  get rateLimitRemaining(): number | undefined {
+    return this.client.rateLimitRemaining;
+  }
+
+  getAccount(options?: RequestOptions): Promise<HerokuAccount> {
+    return this.client.getAccount(options).catch(rethrowExpected);
+  }
+
+  listApps(options?: ListOptions<HerokuApp>): Promise<HerokuApp[]> {
+    return this.client.listApps(options).catch(rethrowExpected);
+  }
+
+  listDynos(app: string, options?: ListOptions<HerokuDyno>): Promise<HerokuDyno[]> {
+    return this.client.listDynos(app, options).catch(rethrowExpected);
+  }
+}
