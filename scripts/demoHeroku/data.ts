@@ -89,6 +89,14 @@ export function appsFor(owner: { id: string; email: string }, count: number): Ap
   return cached.slice(0, count);
 }
 
+/** `apps` with the first ones renamed to `names`, in their record and their JSON. */
+export function withNames(apps: readonly AppRecord[], names: readonly string[]): AppRecord[] {
+  return apps.map((app, index) => {
+    const name = names[index];
+    return name === undefined ? app : { ...app, name, json: JSON.stringify({ ...JSON.parse(app.json) as object, name }) };
+  });
+}
+
 export function dynosFor(app: AppRecord): string[] {
   const count = app.index % 5 === 0 ? 0 : 1 + (app.index % 3);
   const result: string[] = [];

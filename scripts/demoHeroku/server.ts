@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type * as http from 'node:http';
-import { accountJson, appsFor, dynosFor, uuidFrom, type AppRecord } from './data';
+import { accountJson, appsFor, dynosFor, uuidFrom, withNames, type AppRecord } from './data';
 import { FaultList, HugeBodies } from './faults';
 import { listen, record } from './listener';
 import { collection, paginate, parseRange, skewedNextRange, textOf, type Collection, type Page } from './pagination';
@@ -35,7 +35,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
 
   function setApps(count: number): void {
     if (!Number.isInteger(count) || count < 0) throw new RangeError(`setApps: ${count} is not a count`);
-    const apps = appsFor(account, count);
+    const apps = withNames(appsFor(account, count), options.appNames ?? []);
     appList = collection(apps.map((app) => ({ key: { id: app.id, name: app.name }, json: app.json })), ['id', 'name']);
     byName.clear();
     byId.clear();

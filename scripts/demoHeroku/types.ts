@@ -6,6 +6,8 @@ export interface FakeHerokuOptions {
   port?: number;
   /** Number of apps the account owns (default 3). */
   apps?: number;
+  /** Names for the first apps, in order, e.g. hostile ones; the others keep their generated `app-00001` names. */
+  appNames?: readonly string[];
   /** The API token the fake accepts (default a random `HRKU-…` value). */
   token?: string;
   /** Delay before every response, like a network round trip (default 0). */

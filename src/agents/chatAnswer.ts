@@ -1,15 +1,11 @@
-// The markdown the @providerdesk chat participant answers with. Pure (no `vscode`, texts through `@vscode/l10n` as in
+// The markdown the @providerdesk chat participant answers with, and the #herokuApps tool's confirmation. Pure (no `vscode`, texts through `@vscode/l10n` as in
 // the ticket renderer), so the answers are unit-tested.
 import * as l10n from '@vscode/l10n';
+import { escapeMarkdownInline, fencedCodeBlock, markdownCodeSpan } from '../model/markdown';
 import { formatAppCount, formatCount } from '../tickets/render';
 
 /** How many app rows a chat answer shows; the whole list is in the "Provider Desk" output channel. */
 export const chatTableRows = 10;
-
-/** Inline text (never at a line start) with what markdown would interpret escaped: a scope name is whatever the user typed. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>&|~]/g, '\\$&');
-}
 
 /**
  * The column header and the first `rows` app rows of a successful ticket's text, exactly as the output channel shows
@@ -32,11 +28,12 @@ export interface AppsTicket {
 
 /** Count, the first rows of the ticket's table in a code block (columns aligned as in the output channel), "and N more". */
 export function appsAnswer(ticket: AppsTicket, rows = chatTableRows): string {
-  const scope = `**${escapeMarkdown(ticket.scopeName)}**`;
+  const scope = `**${escapeMarkdownInline(ticket.scopeName)}**`;
   if (ticket.appCount === 0) return l10n.t('Ticket #{0}: scope {1} has no apps.', ticket.number, scope);
   const parts = [l10n.t('Ticket #{0}: scope {1} has {2}.', ticket.number, scope, formatAppCount(ticket.appCount))];
   const table = ticketTableExcerpt(ticket.text, rows);
-  if (table.length > 0) parts.push(['```text', ...table, '```'].join('\n'));
+  // App names come from the API: the fence outgrows any backtick run in them.
+  if (table.length > 0) parts.push(fencedCodeBlock(table, 'text'));
   const more = ticket.appCount - (table.length - 1);
   if (table.length > 0 && more > 0) {
     parts.push(l10n.t('…and {0} more in the "Provider Desk" output panel.', formatCount(more)));
@@ -48,7 +45,7 @@ export function appsAnswer(ticket: AppsTicket, rows = chatTableRows): string {
 export function helpAnswer(scopeNames: readonly string[]): string {
   const scopes = scopeNames.length === 0
     ? l10n.t('There are no scopes yet: add a provider, a credential with your Heroku API token and a scope in the Provider Desk view.')
-    : l10n.t('Scopes: {0}.', scopeNames.map((name) => `**${escapeMarkdown(name)}**`).join(', '));
+    : l10n.t('Scopes: {0}.', scopeNames.map((name) => `**${escapeMarkdownInline(name)}**`).join(', '));
   return [
     l10n.t('I list the Heroku apps of a Provider Desk scope, with the same ticket as **New Ticket** (output panel and Ticket History). Ask me:'),
     // Not translated: these are the phrasings the participant understands.
@@ -56,4 +53,18 @@ export function helpAnswer(scopeNames: readonly string[]): string {
     l10n.t('Put a scope name in quotes if it contains words such as "in" or "scope".'),
     scopes,
   ].join('\n\n');
+}
+
+/** Where the tool's call would send the scope's token: the provider and its Account ID origin. */
+export interface ToolTarget {
+  readonly providerName: string;
+  readonly host: string;
+}
+
+/** The tool's confirmation: the scope, and the provider and host the token goes to when the scope is known. */
+export function toolConfirmation(scopeName: string, target: ToolTarget | undefined): string {
+  const scope = escapeMarkdownInline(scopeName);
+  if (target === undefined) return l10n.t('Call the Heroku API with the credential of Provider Desk scope **{0}** and list its apps.', scope);
+  return l10n.t('List the Heroku apps of Provider Desk scope **{0}**: its token is sent to {1} (provider **{2}**).',
+    scope, markdownCodeSpan(target.host), escapeMarkdownInline(target.providerName));
 }

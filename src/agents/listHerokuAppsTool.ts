@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
 import { describeError, isCancellation, UserFacingError } from '../common/errors';
 import type { CommandDeps } from '../common/registerCommand';
+import { parseAccountId } from '../model/accountId';
+import { toSingleLine } from '../model/markdown';
 import type { Scope } from '../model/schemas';
 import type { HerokuConnections } from '../connection';
 import type { ProviderStore } from '../store/providerStore';
+import { toolConfirmation, type ToolTarget } from './chatAnswer';
 
 export const listHerokuAppsToolName = 'providerDesk_listHerokuApps';
 
@@ -34,6 +37,20 @@ export function findScopeByName(services: Pick<AgentDeps, 'store'>, name: unknow
   throw new UserFacingError(vscode.l10n.t('There is no Provider Desk scope named "{0}". Available scopes: {1}.', wanted, available));
 }
 
+/** The provider and host a call for the scope named `name` would send its token to; undefined if there is no such scope. */
+function toolTarget(services: Pick<AgentDeps, 'store'>, name: string): ToolTarget | undefined {
+  let scope: Scope;
+  try {
+    scope = findScopeByName(services, name);
+  } catch {
+    return undefined; // invoke reports the missing or ambiguous scope
+  }
+  const provider = services.store.provider(scope.providerId);
+  if (provider === undefined) return undefined;
+  const parsed = parseAccountId(provider.accountId);
+  return { providerName: provider.name, host: parsed.ok ? parsed.baseUrl : provider.accountId };
+}
+
 /**
  * The `providerDesk_listHerokuApps` language model tool (#herokuApps in chat): lists a scope's Heroku apps as JSON.
  * Read-only.
@@ -43,10 +60,11 @@ export function registerAgentTools(services: AgentDeps, connections: HerokuConne
     prepareInvocation: ({ input }) => {
       const scope = typeof input?.scope === 'string' ? input.scope : '';
       return {
-        invocationMessage: vscode.l10n.t('Listing the Heroku apps of scope "{0}"', scope),
+        invocationMessage: vscode.l10n.t('Listing the Heroku apps of scope "{0}"', toSingleLine(scope)),
         confirmationMessages: {
           title: vscode.l10n.t('List Heroku apps?'),
-          message: new vscode.MarkdownString(vscode.l10n.t('Call the Heroku API with the credential of Provider Desk scope **{0}** and list its apps.', scope)),
+          // Untrusted and without HTML (the defaults): the scope name comes from the model's input.
+          message: new vscode.MarkdownString(toolConfirmation(scope, toolTarget(services, scope))),
         },
       };
     },

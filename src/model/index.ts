@@ -6,6 +6,7 @@ export * from './accountId';
 export * from './commandIds';
 export * from './constants';
 export * from './fields';
+export * from './markdown';
 export * from './problems';
 export * from './problemTexts';
 export * from './schemas';

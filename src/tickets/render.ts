@@ -11,6 +11,7 @@
 //
 // Built with arrays and one join, so 20,000 rows take a few milliseconds.
 import * as l10n from '@vscode/l10n';
+import { toSingleLine } from '../model/markdown';
 
 /** What an app row needs; `HerokuApp` fits. */
 export interface TicketAppRow {
@@ -157,7 +158,9 @@ class TimeFormatter {
 }
 
 /** A header line (if any), then one line per row: each column padded to its widest cell but the last, two spaces apart. */
-function alignedLines(columns: readonly (readonly string[])[], headers?: readonly string[]): string[] {
+function alignedLines(cellsByColumn: readonly (readonly string[])[], headers?: readonly string[]): string[] {
+  // A line break in a name from the API must not start a row of its own (nor break the chat answer's excerpt).
+  const columns = cellsByColumn.map((cells) => cells.map(toSingleLine));
   const widths = columns.map((cells, column) => {
     let width = headers?.[column]?.length ?? 0;
     for (const cell of cells) if (cell.length > width) width = cell.length;
@@ -178,7 +181,7 @@ function alignedLines(columns: readonly (readonly string[])[], headers?: readonl
 function heading(ticket: TicketHeading): string[] {
   const started = toMillis(ticket.startedAt);
   const startedText = Number.isFinite(started) ? new Date(started).toISOString() : String(ticket.startedAt);
-  return [l10n.t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, ticket.scopeName, ticket.providerName, startedText), ''];
+  return [l10n.t('Ticket #{0} · scope "{1}" · provider "{2}" · {3}', ticket.number, toSingleLine(ticket.scopeName), toSingleLine(ticket.providerName), startedText), ''];
 }
 
 /** Heading, optional subject line, body; ends with a blank line so that consecutive tickets stay apart in the channel. */

@@ -52,7 +52,7 @@ describe('@providerdesk chat participant in the real extension host, against the
     const ticket = answer.result.metadata?.ticket as number;
     assert.strictEqual(answer.result.errorDetails, undefined);
     assert.deepStrictEqual(answer.progress, ['Listing the Heroku apps of scope "heroku-apps"…']);
-    assert.match(answer.markdown, new RegExp(`^Ticket #${ticket}: scope \\*\\*heroku-apps\\*\\* has 42 apps\\.`));
+    assert.match(answer.markdown, new RegExp(`^Ticket #${ticket}: scope \\*\\*heroku\\\\-apps\\*\\* has 42 apps\\.`));
     const apps = heroku.apps();
     for (const app of apps.slice(0, 10)) {
       assert.match(answer.markdown, new RegExp(`\\n${app.name}\\s+${app.region}\\s+${app.stack}\\s+${app.updatedAt.slice(0, 10)} ${app.updatedAt.slice(11, 16)}`));
@@ -79,6 +79,26 @@ describe('@providerdesk chat participant in the real extension host, against the
     assert.strictEqual(answer.result.errorDetails, undefined);
     assert.match(answer.markdown, /scope \*\*Blue Team\*\* has 42 apps/);
     assert.strictEqual(history(hooks)[0]!.scopeName, 'Blue Team');
+  });
+
+  it('an app name with a line break and a fence from Heroku stays inside the answer\'s code block', async () => {
+    // Between two plain names: the first and last names of a page go into the Content-Range header, where a line break cannot.
+    const hostile = await startFakeHeroku({ apps: 3, appNames: ['app-00000', 'app-00001\n```\n[link](command:providerDesk.deleteProvider)'] });
+    try {
+      const api = await activateApi();
+      await deleteAllProviders(api);
+      await createHerokuScopes(api, hostile.url, hostile.token, ['hostile']);
+      const { markdown, result } = await ask('list my apps in hostile');
+      assert.strictEqual(result.errorDetails, undefined);
+      const fence = /^(`{4,})text$/m.exec(markdown)?.[1];
+      assert.ok(fence, `no fence longer than the name's backtick run in ${markdown}`);
+      const [before, block, after, ...rest] = markdown.split(new RegExp(`^${fence}(?:text)?$`, 'm'));
+      assert.strictEqual(rest.length, 0, markdown);
+      assert.match(block!, /\napp-00001 ``` \[link\]\(command:providerDesk\.deleteProvider\)\s{2}/);
+      assert.ok(!`${before}${after}`.includes('[link]'), `the name left the code block: ${markdown}`);
+    } finally {
+      await hostile.close();
+    }
   });
 
   it('an unknown scope is answered with the available scopes, and nothing is asked of Heroku', async () => {
@@ -114,7 +134,7 @@ describe('@providerdesk chat participant in the real extension host, against the
     const answer = await ask('what can you do?');
     assert.strictEqual(answer.result.metadata?.intent, 'help');
     assert.match(answer.markdown, /`@providerdesk list my apps in <scope>`/);
-    assert.match(answer.markdown, /Scopes: \*\*Blue Team\*\*, \*\*heroku-apps\*\*\./);
+    assert.match(answer.markdown, /Scopes: \*\*Blue Team\*\*, \*\*heroku\\-apps\*\*\./);
   });
 
   it('"list my apps" without a scope asks which one, or uses the only scope there is', async () => {
@@ -122,6 +142,6 @@ describe('@providerdesk chat participant in the real extension host, against the
     const api = await activateApi();
     await deleteAllProviders(api);
     await createHerokuScopes(api, heroku.url, heroku.token, ['only-scope']);
-    assert.match((await ask('list my apps')).markdown, /scope \*\*only-scope\*\* has 42 apps/);
+    assert.match((await ask('list my apps')).markdown, /scope \*\*only\\-scope\*\* has 42 apps/);
   });
 });

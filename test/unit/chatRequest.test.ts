@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { appsAnswer, escapeMarkdown, helpAnswer, ticketTableExcerpt } from '../../src/agents/chatAnswer';
+import { appsAnswer, helpAnswer, ticketTableExcerpt } from '../../src/agents/chatAnswer';
 import { chatCommands, cleanScopeName, parseChatRequest, type ChatIntent } from '../../src/agents/chatRequest';
 import { renderTicket, type TicketAppRow } from '../../src/tickets/render';
 
@@ -105,7 +105,6 @@ describe('@providerdesk: the markdown answers', () => {
   });
 
   it('escapes markdown in scope names', () => {
-    assert.equal(escapeMarkdown('*prod*_[x](y)<b>|`'), '\\*prod\\*\\_\\[x\\](y)\\<b\\>\\|\\`');
     assert.match(appsAnswer({ number: 3, scopeName: '**bold**', appCount: 0, text: '' }), /scope \*\*\\\*\\\*bold\\\*\\\*\*\* has/);
   });
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { escapeMarkdownInline, markdownCodeSpan } from '../../model/markdown';
 import type { ProviderStore } from '../../store/providerStore';
 import type { Provider } from '../../model/schemas';
 import type { TreeNode } from '../treeNode';
@@ -27,7 +28,9 @@ export class ProviderNode implements TreeNode {
     item.description = provider?.accountId;
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = 'provider';
-    item.tooltip = provider && new vscode.MarkdownString(vscode.l10n.t('**{0}** · Type {1} · Account ID `{2}`', provider.name, provider.type, provider.accountId));
+    // Untrusted and without HTML (the MarkdownString defaults); the names are escaped.
+    item.tooltip = provider && new vscode.MarkdownString(vscode.l10n.t('**{0}** · Type {1} · Account ID {2}',
+      escapeMarkdownInline(provider.name), escapeMarkdownInline(provider.type), markdownCodeSpan(provider.accountId)));
     return item;
   }
 
