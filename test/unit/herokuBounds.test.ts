@@ -2,22 +2,12 @@
 // deadline, and hostile Next-Range headers that do not move forward. Each ends the listing with a clear error, aborts
 // what is in flight, and sends nothing more.
 import * as assert from 'node:assert/strict';
-import { inspect } from 'node:util';
-import { createHerokuClient, defaultListLimits, HerokuApiError, type HerokuClient, type HerokuClientOptions } from '../../src/heroku';
+import { createHerokuClient, defaultListLimits, type HerokuClient, type HerokuClientOptions } from '../../src/heroku';
 import { redactSecrets } from '../../src/model/redact';
+import { caught } from './herokuAssertions';
 import { startFakeHeroku, type FakeHeroku, type NextRangeSkew } from '../../scripts/demoHeroku';
 
 const token = 'tok_9c8b7a6f5e4d3c2b1a0f9e8d';
-
-async function caught(promise: Promise<unknown>): Promise<HerokuApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof HerokuApiError, `expected a HerokuApiError, got ${inspect(error)}`);
-    return error;
-  }
-  assert.fail('expected the listing to fail');
-}
 
 describe('bounded listings against the fake Heroku API', function () {
   let fake: FakeHeroku;

@@ -10,21 +10,12 @@ import {
 } from '../../src/heroku';
 import { parseAccountId } from '../../src/model/accountId';
 import { redactSecrets } from '../../src/model/redact';
+import { caught } from './herokuAssertions';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
 
 const token = 'tok_3f9a8b7c6d5e4f3a2b1c0d9e';
 const userAgent = 'ProviderDesk/1.2.3 (unit tests)';
 const fastRetry = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20, maxTotalMs: 2_000 };
-
-async function caught(promise: Promise<unknown>): Promise<HerokuApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof HerokuApiError, `expected a HerokuApiError, got ${inspect(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /** node-fetch, wrapped to record each call's Range and signal, and in `events` when each call started and when its
  * body had been read to the end. */
