@@ -16,7 +16,6 @@ import { serialUpdates } from './store/ports';
 import { ProviderStore } from './store/providerStore';
 import { registerProvidersView } from './tree/registerTree';
 import { registerRename } from './tree/rename';
-import { reportLoadProblems } from './store/reportLoadProblems';
 import { registerTicketCommands } from './tickets/commands';
 import { TicketHistory } from './tickets/ticketHistory';
 import { TicketRunner } from './tickets/ticketRunner';
@@ -26,6 +25,8 @@ import { registerAgentTools } from './agents/listHerokuAppsTool';
 import { ActiveScope } from './activeScope/activeScope';
 import { registerActiveScopeStatusBar } from './activeScope/statusBar';
 import { registerChatParticipant } from './agents/chatParticipant';
+import { registerCleanUpSecrets } from './maintenance/cleanUpSecrets';
+import { registerLoadProblemReports } from './maintenance/loadProblems';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
   // Modules without a `vscode` import (Heroku client, ticket text, form strings) translate through `@vscode/l10n`:
@@ -37,7 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   const store = new ProviderStore(globalState, context.secrets);
   context.subscriptions.push(logger, store);
   // Metadata only: globalState is already in memory, no secret is read and nothing touches the network.
-  reportLoadProblems(await store.load(), logger, (message) => vscode.window.showWarningMessage(message));
+  registerLoadProblemReports(context, logger, store, await store.load());
 
   const { tree, treeView, reveal } = registerProvidersView(context, logger, store);
   const forms = createForms({ context, logger, store, reveal });
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   registerScopeCommands({ context, logger, store, forms });
   registerRename({ context, logger, store, treeView });
   registerWalkthroughContext(context, store);
+  registerCleanUpSecrets({ context, logger, store });
 
   const history = new TicketHistory(globalState);
   const channel = vscode.window.createOutputChannel('Provider Desk');

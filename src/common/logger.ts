@@ -15,5 +15,8 @@ export class Logger implements vscode.Disposable {
     this.channel.error(this.redactor.redact(detail ? `${message} — ${detail}` : message));
   }
 
+  /** Brings the log into view without taking the focus. */
+  show(): void { this.channel.show(true); }
+
   dispose(): void { this.channel.dispose(); }
 }

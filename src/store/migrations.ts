@@ -8,14 +8,21 @@
 // v2: flat lists with parent ids, an index of the secret keys written, and the revision of the last write:
 //   { schemaVersion: 2, revision?, providers: [{ id, name, type, accountId, createdAt }],
 //     credentials: [{ id, providerId, name, fields }], scopes: [{ id, providerId, name, credentialId }],
-//     secretIndex: string[] }
+//     secretIndex: string[], versions?, tombstones? }
+//   (`versions` and `tombstones`, for joining the writes of several windows, came later; data without them reads as
+//   having none.)
 // v3 (current): each credential is bound to the Account ID its secrets were stored for:
 //     credentials: [{ id, providerId, name, boundAccountId, fields }]
 //
 // A step takes the previous version's object and returns the next one. Steps are lenient: an item they cannot
 // make sense of is passed on as it is, so the schema check after migration reports it (and it is backed up)
 // instead of it vanishing here. Secret keys do not change between versions (`providerDesk.secret/<credentialId>/
-// <fieldId>`), so no step touches SecretStorage.
+// <fieldId>`), so no step touches SecretStorage: a migration that stops halfway (globalState failing) leaves the old
+// data as it was, and the next start runs it again. The v2 secret index lists the key of every sensitive field v1
+// had, those of items that fail their schema too: their secrets stay known (auditSecrets, the cleanup command)
+// instead of becoming secrets nothing refers to.
+
+import { parseSecretKey, secretKey } from './keys';
 
 export const currentSchemaVersion = 3;
 
@@ -63,6 +70,7 @@ function migrateV1ToV2(data: Json, context: MigrationContext): Json {
   const providers: unknown[] = [];
   const credentials: unknown[] = [];
   const scopes: unknown[] = [];
+  const secretIndex: string[] = [];
   // Anything but a list (or nothing) is passed on unchanged, so the schema check reports it.
   if (data.providers !== undefined && !Array.isArray(data.providers)) {
     return { schemaVersion: 2, providers: data.providers, credentials: [], scopes: [], secretIndex: [] };
@@ -76,13 +84,20 @@ function migrateV1ToV2(data: Json, context: MigrationContext): Json {
     providers.push({ ...rest, createdAt: typeof rest.createdAt === 'string' ? rest.createdAt : context.now.toISOString() });
     for (const credential of Array.isArray(nestedCredentials) ? nestedCredentials : []) {
       credentials.push(isObject(credential) ? { ...credential, providerId: provider.id } : credential);
+      secretIndex.push(...sensitiveKeys(credential));
     }
     for (const scope of Array.isArray(nestedScopes) ? nestedScopes : []) {
       scopes.push(isObject(scope) ? { ...scope, providerId: provider.id } : scope);
     }
   }
-  // The secret index is rebuilt from the sensitive fields when the data is loaded.
-  return { schemaVersion: 2, providers, credentials, scopes, secretIndex: [] };
+  return { schemaVersion: 2, providers, credentials, scopes, secretIndex };
+}
+
+/** The secret keys of a v1 credential's sensitive fields, as far as it has readable ids. */
+function sensitiveKeys(credential: unknown): string[] {
+  if (!isObject(credential) || typeof credential.id !== 'string' || !Array.isArray(credential.fields)) return [];
+  const keys = credential.fields.map((field) => (isObject(field) && field.sensitive === true && typeof field.id === 'string' ? secretKey(credential.id as string, field.id) : ''));
+  return keys.filter((key) => parseSecretKey(key) !== undefined);
 }
 
 /**

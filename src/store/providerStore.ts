@@ -9,6 +9,10 @@
 //  - Deleting a credential (or its provider) deletes its secrets; a scope never points at a missing credential.
 //  - Every metadata write also stores a new revision in SecretStorage, so other windows get
 //    `secrets.onDidChange` (globalState has no change event) and re-read the metadata.
+//  - Each window writes the whole document, and across extension hosts its copy of globalState may be behind: the
+//    last write would win. So a window that reads a document written elsewhere joins it with its own (merge.ts: by
+//    id, the later change of an object wins, deletions stay) and writes the result back when it holds more than the
+//    document read; what one window loses to the other is reported through onDidReport.
 //  - Stored data that fails its schema is backed up under `providerDesk.backup.<time>` and reported, never dropped
 //    silently; the valid rest is kept.
 import { randomUUID } from 'node:crypto';
@@ -47,6 +51,7 @@ import {
   type StoreObjectKind,
 } from './errors';
 import { backupKey, dataKey, parseSecretKey, revisionKey, secretKey } from './keys';
+import { joinStoredData, sameStoredState, stampChanges, type MergeConflict } from './merge';
 import type { Disposable, KeyValueStore, SecretStore } from './ports';
 import {
   decodeStoredData,
@@ -60,6 +65,7 @@ import {
 
 export type { CredentialInput, ProviderInput, ScopeInput } from '../model/schemas';
 export type { InvalidItem } from './storedData';
+export type { MergeConflict, MergeProblem } from './merge';
 
 export interface StoreChange {
   kind: 'provider' | 'credential' | 'scope' | 'reload';
@@ -81,6 +87,10 @@ export interface LoadReport {
   migratedFrom?: number;
   /** Set when the data was written by a newer version of the extension: it is shown, but writes are refused. */
   newerSchemaVersion?: number;
+  /** Set when a document written in another window lacked some of this window's data, which was joined into it. */
+  merged?: boolean;
+  /** Changes that one window made while the other changed or deleted the same object, and that were not kept. */
+  conflicts?: MergeConflict[];
 }
 
 export interface SecretAudit {
@@ -106,6 +116,9 @@ export interface ProviderStoreOptions {
   /** Timer for those retries; default setTimeout. */
   setTimer?: (callback: () => void, ms: number) => Disposable;
 }
+
+/** How many revisions of its own recent writes a store remembers. */
+const maxOwnRevisions = 200;
 
 /** How often a write (or a load that rewrites data) runs again when another window wrote at the same time. */
 const maxAttempts = 5;
@@ -166,6 +179,8 @@ export class ProviderStore implements Disposable {
   private readonly subscriptions: Disposable[] = [];
   private readonly timers = new Set<Disposable>();
   private disposed = false;
+  /** Revisions of this window's recent writes: a change of one of them that a join drops is reported. */
+  private readonly ownRevisions = new Set<string>();
   /** Secrets deleted by attempts of the running write that had to run again (see restoreDeletedSecrets). */
   private deletedByRetriedWrites: { key: string; previous: string }[] = [];
 
@@ -583,7 +598,7 @@ export class ProviderStore implements Disposable {
 
   private async loadAndReport(): Promise<LoadReport> {
     const report = await this.loadNow();
-    if (report.invalid.length > 0 || report.newerSchemaVersion !== undefined) {
+    if (report.invalid.length > 0 || report.newerSchemaVersion !== undefined || (report.conflicts?.length ?? 0) > 0) {
       for (const listener of [...this.reportListeners]) {
         try {
           listener(report);
@@ -616,13 +631,23 @@ export class ProviderStore implements Disposable {
     if (decoded.newerVersion !== undefined) report.newerSchemaVersion = decoded.newerVersion;
     this.newerSchemaVersion = decoded.newerVersion;
 
-    if (decoded.newerVersion === undefined && (decoded.invalid.length > 0 || decoded.migratedFrom !== undefined)) {
+    // Another window wrote: join its document with this window's (which it may lack, as this one may lack its).
+    // Data that failed its schema came from elsewhere (a hand edit, an older version): its valid rest is taken as it
+    // is, as on a first load, rather than have this window's copy bring back what the report says was left out.
+    const join = this.loaded && rawJson !== this.lastRawJson && decoded.newerVersion === undefined && decoded.invalid.length === 0
+      ? joinStoredData(this.data, decoded.data, this.ownRevisions) : undefined;
+    if (join && join.conflicts.length > 0) report.conflicts = [...join.conflicts];
+    const joinedMore = join !== undefined && !sameStoredState(join.data, decoded.data);
+    if (decoded.newerVersion === undefined && (decoded.invalid.length > 0 || decoded.migratedFrom !== undefined || joinedMore)) {
       if (decoded.invalid.length > 0) report.backupKey = await this.backUp(raw);
-      await this.persist(decoded.data, rawJson);
+      if (joinedMore) report.merged = true;
+      await this.persist(joinedMore ? join.data : decoded.data, rawJson);
     } else {
       this.lastRawJson = rawJson;
       this.setData(decoded.data);
     }
+    // Best effort: a secret left behind stays in the index, where the cleanup finds it.
+    for (const key of join?.deadKeys ?? []) await this.secrets.delete(key).then(undefined, () => undefined);
     this.loaded = true;
     if (contentJson(this.data) !== before) this.fire({ kind: 'reload' });
     return report;
@@ -641,18 +666,37 @@ export class ProviderStore implements Disposable {
    * ConcurrentChange, writing nothing, when globalState no longer holds `expectedRawJson`: the check and the write
    * happen in the same tick, so no other store in this process can come between them.
    */
-  private async persist(data: Omit<StoredData, 'revision'>, expectedRawJson: string | undefined): Promise<void> {
-    const revision = `${this.now().getTime().toString(36)}-${this.uuid()}`;
-    const stored = encodeStoredData(data, revision);
+  private async persist(data: Omit<StoredData, 'revision'>, expectedRawJson: string | undefined, revision = this.nextRevision()): Promise<void> {
+    const written: StoredData = { ...data, revision };
+    const stored = encodeStoredData(written, revision);
     if (expectedRawJson !== undefined && toJson(this.state.get<unknown>(dataKey)) !== expectedRawJson) throw new ConcurrentChange();
     await this.state.update(dataKey, stored);
     this.lastRawJson = toJson(stored);
-    this.setData({ ...data, revision });
+    this.setData(written);
     try {
       await this.secrets.store(revisionKey, revision);
     } catch {
       // The metadata is saved; other windows see it on their next reload or write.
     }
+  }
+
+  /**
+   * A new revision: its time, then a UUID. Later than every revision this window knows, even with another window's
+   * clock ahead, so that a change made after seeing another one wins over it when windows join their documents.
+   */
+  private nextRevision(): string {
+    const known = [this.data.revision, ...Object.values(this.data.versions ?? {}).map((list) => list[0]), ...Object.values(this.data.tombstones ?? {})]
+      .map((revision) => (revision === undefined ? NaN : parseInt(revision.split('-')[0]!, 36)))
+      .filter(Number.isFinite);
+    const time = Math.max(this.now().getTime(), ...known.map((known) => known + 1));
+    const revision = `${time.toString(36)}-${this.uuid()}`;
+    this.ownRevisions.add(revision);
+    // Only recent ones matter: a change is lost, if at all, within moments of being made.
+    for (const old of this.ownRevisions) {
+      if (this.ownRevisions.size <= maxOwnRevisions) break;
+      this.ownRevisions.delete(old);
+    }
+    return revision;
   }
 
   /**
@@ -667,8 +711,13 @@ export class ProviderStore implements Disposable {
       else index.add(op.key);
     }
     for (const key of forget) index.delete(key);
+    const revision = this.nextRevision();
+    const keys = {
+      storedKeys: ops.filter((op) => op.value !== undefined).map((op) => op.key),
+      deletedKeys: [...ops.filter((op) => op.value === undefined).map((op) => op.key), ...forget],
+    };
     try {
-      await this.persist({ ...content, secretIndex: [...index] }, this.lastRawJson);
+      await this.persist({ ...content, ...stampChanges(this.data, content, revision, keys), secretIndex: [...index] }, this.lastRawJson, revision);
     } catch (error) {
       await restore(error instanceof ConcurrentChange);
       throw error;

@@ -16,7 +16,12 @@ export interface StoredData {
   readonly secretIndex: readonly string[];
   /** Revision of the write that produced this data (also in the `providerDesk.revision` secret). */
   readonly revision?: string;
+  /** Object id → revisions of its last changes (or of its deletion and the changes before), newest first. */
+  readonly versions?: Readonly<Record<string, readonly string[]>>;
+  /** Id of a deleted object or removed field, or a deleted secret key → revision of the deletion. Never comes back. */
+  readonly tombstones?: Readonly<Record<string, string>>;
 }
+
 
 /** One stored item (or list) that failed its schema and was left out. */
 export interface InvalidItem {
@@ -149,8 +154,14 @@ function decodeItems(raw: Record<string, unknown>): { data: StoredData; invalid:
   for (const key of expectedSecretKeys(credentials)) index.add(key);
 
   const revision = typeof raw.revision === 'string' ? raw.revision : undefined;
+  // Bookkeeping for joining the writes of several windows, not user data: what is unreadable is left out.
+  const versions = Object.fromEntries(Object.entries(isObject(raw.versions) ? raw.versions : {})
+    .map(([id, list]) => [id, Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []] as const)
+    .filter(([id, list]) => list.length > 0 && id !== '__proto__'));
+  const tombstones = Object.fromEntries(Object.entries(isObject(raw.tombstones) ? raw.tombstones : {})
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '__proto__'));
   return {
-    data: { providers, credentials, scopes, secretIndex: [...index], ...(revision === undefined ? {} : { revision }) },
+    data: { providers, credentials, scopes, secretIndex: [...index], ...(revision === undefined ? {} : { revision }), versions, tombstones },
     invalid,
   };
 }
@@ -165,6 +176,8 @@ export function encodeStoredData(data: StoredData, revision: string): Record<str
   return {
     schemaVersion: currentSchemaVersion,
     revision,
+    versions: data.versions ?? {},
+    tombstones: data.tombstones ?? {},
     providers: data.providers,
     credentials: data.credentials,
     scopes: data.scopes,

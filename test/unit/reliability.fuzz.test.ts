@@ -10,6 +10,7 @@ import { FormController, type FormDefinition, type FormHost } from '../../src/fo
 import { credentialForm, providerForm, scopeForm, type DefinitionDeps } from '../../src/forms/definitions';
 import { maxShortText, maxValueText, type ExtensionMessage } from '../../src/shared/protocol';
 import { dataKey, revisionKey } from '../../src/store/keys';
+import { ProviderStore } from '../../src/store/providerStore';
 import type { Credential, Provider, Scope } from '../../src/model/schemas';
 import { findCanaries, findInValue, describeHits, makeCanary, seededRandom, seedFrom, type Canary, type Random } from '../fixtures/canary';
 import { InMemoryMemento } from '../doubles/memento';
@@ -287,8 +288,8 @@ describe('Reliability: fuzzing the form message handler', function () {
   it(`survives ${messageCount.toLocaleString('en-US')} generated webview messages: no crash, state changed only by valid submits, every rejection logged`, async () => {
     const random = seededRandom(seed);
     const world = await buildWorld(random);
-    const { store, a, b, canaries } = world;
-    const deps: DefinitionDeps = { store, confirm: async () => true };
+    const { a, b, canaries } = world;
+    const deps: DefinitionDeps = { store: world.store, confirm: async () => true };
     const [, , bToken] = canaries as [Canary, Canary, Canary];
 
     const slots: FormSlot[] = [
@@ -404,8 +405,13 @@ describe('Reliability: fuzzing the form message handler', function () {
 
         if (changed) {
           // Undo the accounted-for change, so every message meets the same stored state.
+          // A store keeps what it wrote when storage goes back to an older copy (it joins it back in, see merge.ts):
+          // the next message meets a new store on the restored storage, as a newly opened window would.
           restore(world, cleanState);
-          await store.reload();
+          world.store.dispose();
+          world.store = new ProviderStore(world.memento, world.secrets);
+          await world.store.load();
+          deps.store = world.store;
           restores++;
           if (stateOf(world).memento !== cleanState.memento) fail('restoring the stored state failed');
         }
@@ -415,7 +421,7 @@ describe('Reliability: fuzzing the form message handler', function () {
       process.off('unhandledRejection', onUnhandled);
     }
 
-    const audit = await store.auditSecrets();
+    const audit = await world.store.auditSecrets();
     console.log(`      seed ${seed} (0x${seed.toString(16)}): ${messageCount} messages; `
       + `by label ${JSON.stringify(Object.fromEntries([...labels].sort()))}; by outcome ${JSON.stringify(Object.fromEntries([...outcomes].sort()))}; `
       + `${stateChanges} state changes (all valid submits, each undone), ${restores} restores, ${unhandled} unhandled rejections, `

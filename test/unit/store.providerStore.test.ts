@@ -97,7 +97,10 @@ describe('ProviderStore: providers', () => {
     assert.equal(store.scope(scope.id), undefined);
     assert.deepEqual(store.credentials(provider.id), []);
     assert.deepEqual(secrets.secretKeys(), [secretKey(otherCredential.id, otherCredential.fields[0]!.id)]);
-    assert.ok(!memento.serialize().includes(provider.id));
+    // Only its tombstone remembers it (so that another window's copy cannot bring it back).
+    const stored = memento.get<{ providers: unknown[]; credentials: unknown[]; scopes: unknown[]; tombstones: Record<string, string> }>(dataKey)!;
+    assert.ok(!JSON.stringify([stored.providers, stored.credentials, stored.scopes]).includes(provider.id));
+    assert.deepEqual(Object.keys(stored.tombstones).sort(), [provider.id, credential.id, scope.id, secretKey(credential.id, credential.fields[0]!.id)].sort());
     await rejectsWith(store.deleteProvider(provider.id), NotFoundError);
   });
 });
