@@ -7,6 +7,8 @@ import { ExpectedError } from '../model/errors';
 import type { FieldError } from '../model/problems';
 import { problemText } from '../model/problemTexts';
 import { redactSecrets } from '../model/redact';
+import { nameSchema } from '../model/schemas';
+import { findNameClash, type Sibling, type ValidationResult } from '../model/validation';
 
 export type StoreObjectKind = 'provider' | 'credential' | 'scope';
 
@@ -124,4 +126,18 @@ export function redactedDetail(error: unknown, secrets: Iterable<string | undefi
   if (!message) return undefined;
   const text = redactSecrets(message, secrets);
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}
+
+/**
+ * The validated draft, or the error that says why not: NameTakenError when only the name clashes with a sibling's,
+ * ValidationError carrying the field errors otherwise.
+ */
+export function validatedOrThrow<T>(kind: StoreObjectKind, result: ValidationResult<T>, input: unknown, siblings: readonly Sibling[], selfId?: string): T {
+  if (result.ok) return result.value;
+  const rawName = typeof input === 'object' && input !== null ? (input as { name?: unknown }).name : undefined;
+  const name = nameSchema.safeParse(rawName);
+  if (result.errors.length === 1 && result.errors[0]!.field === 'name' && name.success && findNameClash(name.data, siblings, selfId)) {
+    throw new NameTakenError(kind, name.data, result.errors);
+  }
+  throw new ValidationError(kind, result.errors);
 }

@@ -143,7 +143,7 @@ describe('ProviderStore: several windows', () => {
   });
 
   it('a change to one of its field secrets in another window makes it re-read globalState', async () => {
-    const { a, b, memento } = twoWindows();
+    const { a, b, memento, secrets } = twoWindows();
     await a.load();
     await b.load();
     const provider = await a.createProvider(herokuInput);
@@ -151,7 +151,6 @@ describe('ProviderStore: several windows', () => {
     // Another writer changed globalState without bumping the revision; then a secret of ours changes.
     memento.set(dataKey, { ...memento.get<Record<string, unknown>>(dataKey)!, providers: [{ ...provider, name: 'Renamed elsewhere' }] });
     const changed = nextChange(b);
-    const secrets = (b as unknown as { secrets: InMemorySecretStorage }).secrets;
     await secrets.store('providerDesk.secret/00000000-0000-4000-8000-000000000001/00000000-0000-4000-8000-000000000002', 'x');
     await changed;
     assert.equal(b.provider(provider.id)!.name, 'Renamed elsewhere');
