@@ -4,6 +4,7 @@
 // window later, the writer's own included (microsoft/vscode#137132), and replaces its whole copy, updates not yet
 // written included. Tests decide when each step happens (flush, receive), so "both windows wrote before either heard
 // of the other" is one call order, not a race.
+import { strict as assert } from 'node:assert';
 import type { KeyValueStore } from '../../src/store/ports';
 
 type State = Record<string, unknown>;
@@ -75,4 +76,20 @@ export class WindowState implements KeyValueStore {
   receive(): void {
     for (const state of this.inbox.splice(0)) this.copy = state;
   }
+}
+
+/** A window as the tests see it: its copy of globalState and the store reading it. */
+export interface StoreWindow {
+  readonly state: WindowState;
+  readonly store: { reload(): Promise<void> };
+}
+
+/** Writes, delivers and re-reads until no window has anything left to write (a merge writes again). */
+export async function settle(database: SharedDatabase, windows: readonly StoreWindow[]): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    database.settle();
+    for (const window of windows) await window.store.reload();
+    if (windows.every((window) => !window.state.dirty)) return;
+  }
+  assert.fail('the windows did not settle');
 }

@@ -10,7 +10,7 @@ import { dataKey } from '../../src/store/keys';
 import { ProviderStore, type LoadReport } from '../../src/store/providerStore';
 import { decodeStoredData, expectedSecretKeys } from '../../src/store/storedData';
 import { seededRandom, seedFrom, type Random } from '../fixtures/canary';
-import { SharedDatabase, type WindowState } from '../doubles/extensionHosts';
+import { settle, SharedDatabase, type WindowState } from '../doubles/extensionHosts';
 import { InMemorySecretStorage } from '../doubles/secretStorage';
 
 const rounds = 150;
@@ -83,14 +83,6 @@ async function randomWrite(window: Window, random: Random, tally: Tally, round: 
   }
 }
 
-async function settle(database: SharedDatabase, windows: readonly Window[]): Promise<void> {
-  for (let round = 0; round < 10; round++) {
-    database.settle();
-    for (const window of windows) await window.store.reload();
-    if (windows.every((window) => !window.state.dirty)) return;
-  }
-  assert.fail('the windows did not settle');
-}
 
 function content(store: ProviderStore): string {
   const providers = store.providers();

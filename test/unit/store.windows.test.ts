@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { dataKey, secretKey } from '../../src/store/keys';
 import { ProviderStore, type LoadReport } from '../../src/store/providerStore';
 import { expectedSecretKeys } from '../../src/store/storedData';
-import { SharedDatabase, type WindowState } from '../doubles/extensionHosts';
+import { settle, SharedDatabase, type WindowState } from '../doubles/extensionHosts';
 import { InMemorySecretStorage } from '../doubles/secretStorage';
 import { herokuInput, tokenCredentialInput } from '../doubles/storeHarness';
 
@@ -39,15 +39,6 @@ async function twoWindows() {
   return { database, secrets, a, b, provider, credential };
 }
 
-/** Writes, delivers and re-reads until no window has anything left to write (a merge writes again). */
-async function settle(database: SharedDatabase, windows: readonly Window[]): Promise<void> {
-  for (let round = 0; round < 10; round++) {
-    database.settle();
-    for (const window of windows) await window.store.reload();
-    if (windows.every((window) => !window.state.dirty)) return;
-  }
-  assert.fail('the windows did not settle');
-}
 
 function storedCredentialNames(database: SharedDatabase): string[] {
   return (database.get<{ credentials: { name: string }[] }>(dataKey)?.credentials ?? []).map((credential) => credential.name).sort();
@@ -117,33 +108,29 @@ describe('ProviderStore: two windows with their own copy of globalState', () => 
     assert.deepEqual(a.store.scopes(provider.id).map((scope) => scope.name), ['Production']);
   });
 
-  it('two renames of one object at the same time: the later one wins, and the window whose rename lost is told', async () => {
-    const { database, a, b, provider } = await twoWindows();
-    await b.store.rename('provider', provider.id, 'Beta');
-    await a.store.rename('provider', provider.id, 'Alpha');
-    a.state.flush();
-    b.state.receive();
-    b.state.flush();
-    await settle(database, [a, b]);
-    assert.equal(a.store.provider(provider.id)!.name, 'Alpha');
-    assert.equal(b.store.provider(provider.id)!.name, 'Alpha');
-    assert.deepEqual(b.reports.map((report) => report.conflicts), [[{ kind: 'provider', id: provider.id, name: 'Beta', problem: 'changedElsewhere' }]]);
-    assert.deepEqual(a.reports, []);
-  });
-
-  it('a later rename in the window whose write was replaced wins; the window whose rename lost is told', async () => {
-    const { database, a, b, provider } = await twoWindows();
-    await a.store.rename('provider', provider.id, 'Alpha');
-    await b.store.rename('provider', provider.id, 'Beta');
-    a.state.flush();
-    b.state.receive();
-    b.state.flush();
-    await settle(database, [a, b]);
-    assert.equal(a.store.provider(provider.id)!.name, 'Beta');
-    assert.equal(b.store.provider(provider.id)!.name, 'Beta');
-    assert.deepEqual(a.reports.map((report) => report.conflicts), [[{ kind: 'provider', id: provider.id, name: 'Alpha', problem: 'changedElsewhere' }]]);
-    assert.deepEqual(b.reports, []);
-  });
+  // A's write reaches the database first; B writes on top of it without having seen it. Whichever rename was made
+  // later wins in both windows, and only the window whose rename lost is told.
+  for (const { title, laterRename } of [
+    { title: 'two renames of one object at the same time: the later one wins, and the window whose rename lost is told', laterRename: 'a' },
+    { title: 'a later rename in the window whose write was replaced wins; the window whose rename lost is told', laterRename: 'b' },
+  ] as const) {
+    it(title, async () => {
+      const { database, a, b, provider } = await twoWindows();
+      const [first, later] = laterRename === 'a' ? [b, a] : [a, b];
+      await first.store.rename('provider', provider.id, first === a ? 'Alpha' : 'Beta');
+      await later.store.rename('provider', provider.id, later === a ? 'Alpha' : 'Beta');
+      a.state.flush();
+      b.state.receive();
+      b.state.flush();
+      await settle(database, [a, b]);
+      const winner = later === a ? 'Alpha' : 'Beta';
+      assert.equal(a.store.provider(provider.id)!.name, winner);
+      assert.equal(b.store.provider(provider.id)!.name, winner);
+      const loserName = first === a ? 'Alpha' : 'Beta';
+      assert.deepEqual(first.reports.map((report) => report.conflicts), [[{ kind: 'provider', id: provider.id, name: loserName, problem: 'changedElsewhere' }]]);
+      assert.deepEqual(later.reports, []);
+    });
+  }
 
   it('an object changed in both windows at the same time keeps the later change whole, and the other window is told', async () => {
     const { database, a, b, provider } = await twoWindows();
