@@ -48,33 +48,28 @@ const appsTool: HerokuToolSpec<ScopeInput> = {
   },
 };
 
-const appInfoTool: HerokuToolSpec<AppInput> = {
-  name: agentToolNames.appInfo,
-  input: appInput,
-  inputShape: appShape,
+/** A tool about one app: it takes `{ scope, app }`. */
+function appTool(name: string, texts: Pick<HerokuToolSpec<AppInput>, 'progress' | 'action'>, read: HerokuToolSpec<AppInput>['read']): HerokuToolSpec<AppInput> {
+  return { name, input: appInput, inputShape: appShape, ...texts, read };
+}
+
+const appInfoTool = appTool(agentToolNames.appInfo, {
   progress: (input) => vscode.l10n.t('Reading app "{0}" (scope "{1}")', input.app, input.scope),
   action: (input) => vscode.l10n.t('Read the owner, region, stack, web URL and dyno formation of app {0}.', boldName(input.app)),
-  read: async (connection, input, signal) => {
-    const [app, formation] = await Promise.all([connection.getApp(input.app, { signal }), connection.listFormation(input.app, { signal })]);
-    const { id: _id, ...info } = app;
-    return { facts: { app: info }, list: { key: 'formation', items: formation.map(({ type, quantity, size, command }) => ({ type, quantity, size, command })) } };
-  },
-};
+}, async (connection, input, signal) => {
+  const [app, formation] = await Promise.all([connection.getApp(input.app, { signal }), connection.listFormation(input.app, { signal })]);
+  const { id: _id, ...info } = app;
+  return { facts: { app: info }, list: { key: 'formation', items: formation.map(({ type, quantity, size, command }) => ({ type, quantity, size, command })) } };
+});
 
-const dynosTool: HerokuToolSpec<AppInput> = {
-  name: agentToolNames.dynos,
-  input: appInput,
-  inputShape: appShape,
+const dynosTool = appTool(agentToolNames.dynos, {
   progress: (input) => vscode.l10n.t('Listing the dynos of app "{0}" (scope "{1}")', input.app, input.scope),
   action: (input) => vscode.l10n.t('List the dynos of app {0}.', boldName(input.app)),
-  read: async (connection, input, signal) => {
-    const dynos = (await connection.listDynos(input.app, { signal })).sort(compareDynoNames);
-    return {
-      facts: { app: input.app, count: dynos.length },
-      list: { key: 'dynos', items: dynos.map(({ name, state, size, type, command, updatedAt, releaseVersion }) => ({ name, state, size, type, command, updatedAt, releaseVersion })) },
-    };
-  },
-};
+}, async (connection, input, signal) => {
+  const dynos = (await connection.listDynos(input.app, { signal })).sort(compareDynoNames);
+  const items = dynos.map(({ name, state, size, type, command, updatedAt, releaseVersion }) => ({ name, state, size, type, command, updatedAt, releaseVersion }));
+  return { facts: { app: input.app, count: dynos.length }, list: { key: 'dynos', items } };
+});
 
 const releasesTool: HerokuToolSpec<z.infer<typeof releasesInput>> = {
   name: agentToolNames.releases,
@@ -84,40 +79,28 @@ const releasesTool: HerokuToolSpec<z.infer<typeof releasesInput>> = {
   action: (input) => vscode.l10n.t('Read the last {0} releases of app {1}.', input.limit ?? releaseLimits.default, boldName(input.app)),
   read: async (connection, input, signal) => {
     const releases = await connection.listReleases(input.app, { limit: input.limit ?? releaseLimits.default, signal });
-    return {
-      facts: { app: input.app, newestFirst: true },
-      list: { key: 'releases', items: releases.map(({ version, description, userEmail, status, createdAt, current }) => ({ version, description, user: userEmail, status, createdAt, current })) },
-    };
+    const items = releases.map(({ version, description, userEmail, status, createdAt, current }) => ({ version, description, user: userEmail, status, createdAt, current }));
+    return { facts: { app: input.app, newestFirst: true }, list: { key: 'releases', items } };
   },
 };
 
-const addonsTool: HerokuToolSpec<AppInput> = {
-  name: agentToolNames.addons,
-  input: appInput,
-  inputShape: appShape,
+const addonsTool = appTool(agentToolNames.addons, {
   progress: (input) => vscode.l10n.t('Listing the add-ons of app "{0}" (scope "{1}")', input.app, input.scope),
   action: (input) => vscode.l10n.t('List the add-ons of app {0} with their plans and prices.', boldName(input.app)),
-  read: async (connection, input, signal) => {
-    const addons = await connection.listAddons(input.app, { signal });
-    const monthlyCents = addons.reduce((sum, addon) => sum + (addon.priceUnit === 'month' ? addon.priceCents ?? 0 : 0), 0);
-    return {
-      facts: { app: input.app, count: addons.length, totalMonthlyPriceCents: monthlyCents },
-      list: { key: 'addons', items: addons.map(({ name, service, plan, state, priceCents, priceUnit }) => ({ name, service, plan, state, priceCents, priceUnit })) },
-    };
-  },
-};
+}, async (connection, input, signal) => {
+  const addons = await connection.listAddons(input.app, { signal });
+  const monthlyCents = addons.reduce((sum, addon) => sum + (addon.priceUnit === 'month' ? addon.priceCents ?? 0 : 0), 0);
+  const items = addons.map(({ name, service, plan, state, priceCents, priceUnit }) => ({ name, service, plan, state, priceCents, priceUnit }));
+  return { facts: { app: input.app, count: addons.length, totalMonthlyPriceCents: monthlyCents }, list: { key: 'addons', items } };
+});
 
-const configVarNamesTool: HerokuToolSpec<AppInput> = {
-  name: agentToolNames.configVarNames,
-  input: appInput,
-  inputShape: appShape,
+const configVarNamesTool = appTool(agentToolNames.configVarNames, {
   progress: (input) => vscode.l10n.t('Reading the config var names of app "{0}" (scope "{1}")', input.app, input.scope),
   action: (input) => vscode.l10n.t('Read the names of the config vars of app {0}; their values are never read out.', boldName(input.app)),
-  read: async (connection, input, signal) => {
-    const names = await connection.getConfigVarNames(input.app, { signal });
-    return { facts: { app: input.app, count: names.length, valuesShown: false }, list: { key: 'names', items: names } };
-  },
-};
+}, async (connection, input, signal) => {
+  const names = await connection.getConfigVarNames(input.app, { signal });
+  return { facts: { app: input.app, count: names.length, valuesShown: false }, list: { key: 'names', items: names } };
+});
 
 const accountTool: HerokuToolSpec<ScopeInput> = {
   name: agentToolNames.account,
