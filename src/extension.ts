@@ -21,7 +21,7 @@ import { TicketHistory } from './tickets/ticketHistory';
 import { TicketRunner } from './tickets/ticketRunner';
 import { registerWalkthroughContext } from './walkthrough/contextKeys';
 import { registerHerokuImport } from './import/commands';
-import { registerAgentTools } from './agents/listHerokuAppsTool';
+import { registerAgentTools } from './agents/herokuTools';
 import { ActiveScope } from './activeScope/activeScope';
 import { registerActiveScopeStatusBar } from './activeScope/statusBar';
 import { registerChatParticipant } from './agents/chatParticipant';
@@ -62,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
   registerActiveScopeStatusBar({ context, logger, store, activeScope,
     tickets: { lastFor: (scopeId) => history.lastFor(scopeId), onDidRecordTicket: runner.onDidRecordTicket } });
   registerHerokuImport({ context, logger, store, reveal, connections });
-  registerAgentTools({ context, logger, store }, connections);
+  registerAgentTools({ context, logger, store }, connections, activeScope);
   const chatParticipant = registerChatParticipant({ context, logger, store }, runner, channel);
 
   return createApi({ context, store, tree, runner, history, activeScope, chatParticipant });

@@ -29,6 +29,7 @@ export interface AppRecord extends FakeApp {
   readonly json: string;
   readonly releaseVersion: number;
   readonly releasedAt: string;
+  readonly createdAt: string;
 }
 
 function appName(index: number): string {
@@ -73,7 +74,7 @@ function generateApp(index: number, owner: { id: string; email: string }): AppRe
     web_url: `https://${name}-${id.slice(-12)}.herokuapp.com/`,
   };
   return {
-    index, id, name, region: region.name, stack: stack.name, updatedAt, releasedAt, releaseVersion,
+    index, id, name, region: region.name, stack: stack.name, updatedAt, releasedAt, releaseVersion, createdAt,
     json: JSON.stringify(app),
   };
 }
@@ -144,4 +145,115 @@ export function accountJson(account: { id: string; email: string }): string {
     updated_at: '2025-11-20T08:15:42Z',
     verified: true,
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// An app's formation, releases, add-ons and config vars, each derived from the app's index alone.
+
+/** The process types and how many dynos each runs: the same as `dynosFor` shows (web.1, web.2, worker.1). */
+export function formationFor(app: AppRecord): string[] {
+  const dynoCount = app.index % 5 === 0 ? 0 : 1 + (app.index % 3);
+  const size = app.index % 2 === 0 ? 'Basic' : 'Standard-1X';
+  return [
+    { type: 'web', quantity: Math.min(dynoCount, 2), command: 'npm start' },
+    { type: 'worker', quantity: dynoCount >= 3 ? 1 : 0, command: 'node worker.js' },
+  ].map(({ type, quantity, command }) => JSON.stringify({
+    app: { id: app.id, name: app.name },
+    command,
+    created_at: app.createdAt,
+    dyno_size: { id: uuidFrom(`size:${size}`), name: size },
+    id: uuidFrom(`formation:${app.index}:${type}`),
+    quantity,
+    size,
+    type,
+    updated_at: app.updatedAt,
+  }));
+}
+
+const releaseDescriptions = [
+  (version: number) => `Deploy ${uuidFrom(`commit:${version}`).slice(0, 8)}`,
+  () => 'Set LOG_LEVEL config vars',
+  (version: number) => `Deploy ${uuidFrom(`commit:${version}`).slice(0, 8)}`,
+  () => 'Update heroku-postgresql:essential-0 by heroku-postgresql',
+  (version: number) => `Rollback to v${Math.max(1, version - 2)}`,
+] as const;
+
+/** Versions 1 to the app's release version, oldest first, spread evenly from its creation to its last release. */
+export function releasesFor(app: AppRecord, owner: { id: string; email: string }): { version: number; json: string }[] {
+  const created = Date.parse(app.createdAt);
+  const step = (Date.parse(app.releasedAt) - created) / Math.max(1, app.releaseVersion - 1);
+  const releases: { version: number; json: string }[] = [];
+  for (let version = 1; version <= app.releaseVersion; version++) {
+    const latest = version === app.releaseVersion;
+    const at = isoSeconds(version === 1 ? created : created + Math.round(step * (version - 1) / 1000) * 1000);
+    releases.push({ version, json: JSON.stringify({
+      addon_plan_names: app.index % 2 === 0 ? ['heroku-postgresql:essential-0'] : [],
+      app: { id: app.id, name: app.name },
+      created_at: at,
+      current: latest,
+      description: version === 1 ? 'Initial release' : releaseDescriptions[version % releaseDescriptions.length]!(version),
+      eligible_for_rollback: !latest,
+      id: uuidFrom(`release:${app.index}:${version}`),
+      output_stream_url: null,
+      slug: version === 1 ? null : { id: uuidFrom(`slug:${app.index}:${version}`) },
+      status: latest && app.index % 13 === 0 ? 'failed' : 'succeeded',
+      updated_at: at,
+      user: { email: owner.email, id: owner.id },
+      version,
+    }) });
+  }
+  return releases;
+}
+
+const addonCatalog = [
+  { service: 'heroku-postgresql', plan: 'heroku-postgresql:essential-0', cents: 500, prefix: 'postgresql', vars: ['DATABASE_URL'] },
+  { service: 'heroku-redis', plan: 'heroku-redis:mini', cents: 300, prefix: 'redis', vars: ['REDIS_URL'] },
+  { service: 'papertrail', plan: 'papertrail:choklad', cents: 0, prefix: 'papertrail', vars: ['PAPERTRAIL_API_TOKEN'] },
+  { service: 'scheduler', plan: 'scheduler:standard', cents: 0, prefix: 'scheduler', vars: [] },
+  { service: 'heroku-postgresql', plan: 'heroku-postgresql:standard-0', cents: 5000, prefix: 'postgresql', vars: ['HEROKU_POSTGRESQL_BLUE_URL'] },
+] as const;
+const addonWords = ['angular', 'curved', 'shallow', 'tapered', 'vertical', 'rigid', 'opaque', 'sinuous'] as const;
+
+function addonsOf(app: AppRecord): (typeof addonCatalog)[number][] {
+  return addonCatalog.filter((_addon, position) => (position === 0 ? app.index % 2 === 0 : ((app.index >> position) & 1) === 1));
+}
+
+/** Between none and five add-ons, by the bits of the app's index; every even app has a database. */
+export function addonsFor(app: AppRecord): string[] {
+  return addonsOf(app).map((addon, position) => {
+    const id = uuidFrom(`addon:${app.index}:${addon.plan}`);
+    const name = `${addon.prefix}-${addonWords[(app.index + position) % addonWords.length]}-${String(10_000 + ((app.index * 7_919 + position * 104_729) % 90_000))}`;
+    return JSON.stringify({
+      actions: [],
+      addon_service: { id: uuidFrom(`service:${addon.service}`), name: addon.service },
+      app: { id: app.id, name: app.name },
+      billed_price: { cents: addon.cents, contract: false, unit: 'month' },
+      billing_entity: { id: app.id, name: app.name, type: 'app' },
+      config_vars: addon.vars,
+      created_at: app.createdAt,
+      id,
+      name,
+      plan: { id: uuidFrom(`plan:${addon.plan}`), name: addon.plan },
+      provider_id: id.slice(0, 8),
+      state: app.index % 17 === 0 && position === 0 ? 'provisioning' : 'provisioned',
+      updated_at: app.updatedAt,
+      web_url: `https://addons-sso.heroku.com/apps/${app.id}/addons/${id}`,
+    });
+  });
+}
+
+/** The app's config vars: the add-ons' and a few of its own. The values are made up, and secret-looking on purpose:
+ * a client that shows one has leaked it. */
+export function configVarsFor(app: AppRecord): string {
+  const vars: Record<string, string> = {};
+  for (const addon of addonsOf(app)) {
+    for (const name of addon.vars) {
+      const value = `fakevalue-${uuidFrom(`${name}:${app.index}`)}`;
+      vars[name] = name.endsWith('_URL') ? `${addon.prefix}://u${app.index}:${value}@db.example.com:5432/d${app.index}` : value;
+    }
+  }
+  vars.NODE_ENV = 'production';
+  vars.LOG_LEVEL = app.index % 2 === 0 ? 'info' : 'debug';
+  vars.SECRET_KEY_BASE = `fakevalue-${uuidFrom(`secret:${app.index}`).replace(/-/g, '')}`;
+  return JSON.stringify(vars);
 }

@@ -8,6 +8,7 @@ const defaultPageSize = 200;
  * ascending page is a zero-copy slice (`starts[i]` is where element i begins; element i ends at `starts[i + 1] - 1`). */
 interface SortedList {
   readonly keys: readonly string[];
+  readonly compare: (a: string, b: string) => number;
   readonly joined: Buffer;
   readonly starts: Uint32Array;
 }
@@ -17,9 +18,17 @@ export interface Collection {
   readonly defaultField: string;
 }
 
-export function collection(items: readonly { key: Record<string, string>; json: string }[], fields: readonly string[]): Collection {
+export interface CollectionOptions {
+  /** Fields whose values are numbers (a release's `version`): ordered and compared as numbers, not as text. */
+  numeric?: readonly string[];
+  /** The field a request without Range is sorted by (default `id`, else the first field). */
+  defaultField?: string;
+}
+
+export function collection(items: readonly { key: Record<string, string>; json: string }[], fields: readonly string[], options: CollectionOptions = {}): Collection {
   const map = new Map<string, SortedList>();
   for (const field of fields) {
+    const compare = options.numeric?.includes(field) ? compareNumbers : compareText;
     const sorted = [...items].sort((a, b) => compare(a.key[field], b.key[field]));
     const starts = new Uint32Array(sorted.length + 1);
     let offset = 0;
@@ -28,13 +37,17 @@ export function collection(items: readonly { key: Record<string, string>; json: 
       offset += Buffer.byteLength(item.json) + 1;
     });
     starts[sorted.length] = offset;
-    map.set(field, { keys: sorted.map((item) => item.key[field]), joined: Buffer.from(sorted.map((item) => item.json).join(',')), starts });
+    map.set(field, { keys: sorted.map((item) => item.key[field]), compare, joined: Buffer.from(sorted.map((item) => item.json).join(',')), starts });
   }
-  return { fields: map, defaultField: fields.includes('id') ? 'id' : fields[0] };
+  return { fields: map, defaultField: options.defaultField ?? (fields.includes('id') ? 'id' : fields[0]) };
 }
 
-function compare(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareNumbers(a: string, b: string): number {
+  return Number(a) - Number(b);
 }
 
 interface ParsedRange {
@@ -82,25 +95,21 @@ export function parseRange(header: string): ParsedRange | undefined {
   return { field, start: start || undefined, startExclusive, end: end || undefined, endExclusive, max, desc };
 }
 
-function lowerBound(keys: readonly string[], value: string): number {
+/** The first index whose key is not before `value` (`strict`: not before or equal to it). */
+function bound(list: SortedList, value: string, strict: boolean): number {
+  const { keys, compare } = list;
   let lo = 0;
   let hi = keys.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keys[mid] < value) lo = mid + 1; else hi = mid;
+    const order = compare(keys[mid], value);
+    if (order < 0 || (strict && order === 0)) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
 
-function upperBound(keys: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid] <= value) lo = mid + 1; else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (list: SortedList, value: string): number => bound(list, value, false);
+const upperBound = (list: SortedList, value: string): number => bound(list, value, true);
 
 export interface Page {
   status: number;
@@ -118,7 +127,8 @@ export function textOf(page: Page): string {
 }
 
 export function paginate(items: Collection, range: ParsedRange): Page {
-  const { keys, joined, starts } = items.fields.get(range.field)!;
+  const list = items.fields.get(range.field)!;
+  const { keys, joined, starts } = list;
   const element = (index: number): Buffer => joined.subarray(starts[index], starts[index + 1] - 1);
   const body: Buffer[] = [openBracket];
   let count = 0;
@@ -126,8 +136,8 @@ export function paginate(items: Collection, range: ParsedRange): Page {
   let last: string | undefined;
   let more: boolean;
   if (!range.desc) {
-    const index = range.start === undefined ? 0 : range.startExclusive ? upperBound(keys, range.start) : lowerBound(keys, range.start);
-    const stop = range.end === undefined ? keys.length : range.endExclusive ? lowerBound(keys, range.end) : upperBound(keys, range.end);
+    const index = range.start === undefined ? 0 : range.startExclusive ? upperBound(list, range.start) : lowerBound(list, range.start);
+    const stop = range.end === undefined ? keys.length : range.endExclusive ? lowerBound(list, range.end) : upperBound(list, range.end);
     const until = Math.min(stop, index + range.max);
     if (index < until) {
       first = keys[index];
@@ -137,8 +147,8 @@ export function paginate(items: Collection, range: ParsedRange): Page {
     }
     more = until < stop;
   } else {
-    let index = range.start === undefined ? keys.length - 1 : range.startExclusive ? lowerBound(keys, range.start) - 1 : upperBound(keys, range.start) - 1;
-    const stop = range.end === undefined ? -1 : range.endExclusive ? upperBound(keys, range.end) - 1 : lowerBound(keys, range.end) - 1;
+    let index = range.start === undefined ? keys.length - 1 : range.startExclusive ? lowerBound(list, range.start) - 1 : upperBound(list, range.start) - 1;
+    const stop = range.end === undefined ? -1 : range.endExclusive ? upperBound(list, range.end) - 1 : lowerBound(list, range.end) - 1;
     const until = Math.max(stop, index - range.max);
     if (index > until) {
       first = keys[index];

@@ -2,12 +2,13 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type * as http from 'node:http';
-import { accountJson, appsFor, dynosFor, uuidFrom, withNames, type AppRecord } from './data';
+import { accountJson, addonsFor, appsFor, configVarsFor, dynosFor, formationFor, releasesFor, uuidFrom, withNames, type AppRecord } from './data';
 import { FaultList, HugeBodies } from './faults';
 import { listen, record } from './listener';
 import { collection, paginate, parseRange, skewedNextRange, textOf, type Collection, type Page } from './pagination';
 import { acceptsVersion3, authorised, endpointNotFound, errorIds, errorMessages, htmlPage } from './protocol';
 import type { FakeHeroku, FakeHerokuOptions, RecordedRequest } from './types';
+import { addonsView, appInfoView, formationView, releasesView } from './views';
 
 const defaultRateLimit = 4500;
 
@@ -115,12 +116,21 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
       const app = byName.get(segments[1]) ?? byId.get(segments[1]);
       if (segments.length <= 3 && !app) return error(404, 'not_found', 'Couldn\'t find that app.', { resource: 'app' });
       if (segments.length === 2) return { status: 200, body: [Buffer.from(app!.json)], headers: {} };
-      if (segments.length === 3 && segments[2] === 'dynos') {
-        const dynos = dynosFor(app!).map((json) => {
-          const dyno = JSON.parse(json) as { id: string; name: string };
-          return { key: { id: dyno.id, name: dyno.name }, json };
+      if (segments.length === 3) {
+        const keyed = (items: readonly string[], fields: readonly string[]) => items.map((json) => {
+          const item = JSON.parse(json) as Record<string, string>;
+          return { key: Object.fromEntries(fields.map((field) => [field, item[field]!])), json };
         });
-        return list(collection(dynos, ['id', 'name']));
+        switch (segments[2]) {
+          case 'dynos': return list(collection(keyed(dynosFor(app!), ['id', 'name']), ['id', 'name']));
+          case 'formation': return list(collection(keyed(formationFor(app!), ['id', 'type']), ['id', 'type']));
+          case 'addons': return list(collection(keyed(addonsFor(app!), ['id', 'name']), ['id', 'name']));
+          case 'releases': {
+            const releases = releasesFor(app!, account).map(({ version, json }) => ({ key: { id: JSON.parse(json).id as string, version: String(version) }, json }));
+            return list(collection(releases, ['id', 'version'], { numeric: ['version'], defaultField: 'version' }));
+          }
+          case 'config-vars': return { status: 200, body: [Buffer.from(configVarsFor(app!))], headers: {} };
+        }
       }
     }
     return error(404, 'not_found', endpointNotFound);
@@ -277,6 +287,12 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
     otherRequests.length = 0;
   }
 
+  function appRecord(what: string, name: string): AppRecord {
+    const app = byName.get(name);
+    if (!app) throw new RangeError(`${what}: the fake has no app ${name}`);
+    return app;
+  }
+
   const fake: FakeHeroku = {
     url: main.url,
     port: main.port,
@@ -289,14 +305,15 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
       const app = byName.get(name)!;
       return { id: app.id, name: app.name, region: app.region, stack: app.stack, updatedAt: app.updatedAt };
     }),
-    dynos: (name) => {
-      const app = byName.get(name);
-      if (!app) throw new RangeError(`dynos: the fake has no app ${name}`);
-      return dynosFor(app).map((json) => {
-        const dyno = JSON.parse(json) as Record<string, string>;
-        return { name: dyno.name!, type: dyno.type!, size: dyno.size!, state: dyno.state!, command: dyno.command!, updatedAt: dyno.updated_at! };
-      });
-    },
+    dynos: (name) => dynosFor(appRecord('dynos', name)).map((json) => {
+      const dyno = JSON.parse(json) as Record<string, string>;
+      return { name: dyno.name!, type: dyno.type!, size: dyno.size!, state: dyno.state!, command: dyno.command!, updatedAt: dyno.updated_at! };
+    }),
+    appInfo: (name) => appInfoView(appRecord('appInfo', name)),
+    formation: (name) => formationView(appRecord('formation', name)),
+    releases: (name) => releasesView(appRecord('releases', name), account),
+    addons: (name) => addonsView(appRecord('addons', name)),
+    configVars: (name) => JSON.parse(configVarsFor(appRecord('configVars', name))) as Record<string, string>,
     setApps,
     setLatency: (ms) => { latencyMs = ms; },
     setRateLimit: (remaining, retryAfterSeconds) => {

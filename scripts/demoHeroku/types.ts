@@ -129,6 +129,42 @@ export interface FakeDyno {
   readonly updatedAt: string;
 }
 
+export interface FakeAppInfo {
+  readonly name: string;
+  readonly ownerEmail: string;
+  readonly region: string;
+  readonly stack: string;
+  readonly buildStack: string;
+  readonly webUrl: string;
+  readonly maintenance: boolean;
+  readonly releasedAt: string;
+}
+
+export interface FakeFormation {
+  readonly type: string;
+  readonly quantity: number;
+  readonly size: string;
+  readonly command: string;
+}
+
+export interface FakeRelease {
+  readonly version: number;
+  readonly description: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly current: boolean;
+  readonly userEmail: string;
+}
+
+export interface FakeAddon {
+  readonly name: string;
+  readonly service: string;
+  readonly plan: string;
+  readonly state: string;
+  readonly priceCents: number;
+  readonly priceUnit: string;
+}
+
 export interface FakeHeroku {
   /** `http://127.0.0.1:PORT` (no trailing slash; the `host` option's address instead of 127.0.0.1). */
   readonly url: string;
@@ -145,6 +181,16 @@ export interface FakeHeroku {
   apps(): readonly FakeApp[];
   /** The dynos of an app as `GET /apps/{app}/dynos` returns them (none for every fifth app; `crashed` for every 11th). */
   dynos(appName: string): readonly FakeDyno[];
+  /** What `GET /apps/{app}` says of the app's owner, place and state. */
+  appInfo(appName: string): FakeAppInfo;
+  /** `GET /apps/{app}/formation`: a `web` and a `worker` process type, scaled like the app's dynos. */
+  formation(appName: string): readonly FakeFormation[];
+  /** `GET /apps/{app}/releases`, newest first: versions 1 to the app's current one (a few hundred at most). */
+  releases(appName: string): readonly FakeRelease[];
+  /** `GET /apps/{app}/addons`, sorted by name: none to five per app. */
+  addons(appName: string): readonly FakeAddon[];
+  /** `GET /apps/{app}/config-vars`: names and their made-up, secret-looking values. */
+  configVars(appName: string): Readonly<Record<string, string>>;
   /** Replaces the account's apps with `count` generated ones (`app-00001` …). Deterministic. */
   setApps(count: number): void;
   setLatency(ms: number): void;

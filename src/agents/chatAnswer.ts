@@ -1,7 +1,7 @@
-// The markdown the @providerdesk chat participant answers with, and the #herokuApps tool's confirmation. Pure (no `vscode`, texts through `@vscode/l10n` as in
+// The markdown the @providerdesk chat participant answers with. Pure (no `vscode`, texts through `@vscode/l10n` as in
 // the ticket renderer), so the answers are unit-tested.
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdownInline, fencedCodeBlock, markdownCodeSpan } from '../model/markdown';
+import { escapeMarkdownInline, fencedCodeBlock } from '../model/markdown';
 import { formatAppCount, formatCount } from '../tickets/render';
 
 /** How many app rows a chat answer shows; the whole list is in the "Provider Desk" output channel. */
@@ -53,18 +53,4 @@ export function helpAnswer(scopeNames: readonly string[]): string {
     l10n.t('Put a scope name in quotes if it contains words such as "in" or "scope".'),
     scopes,
   ].join('\n\n');
-}
-
-/** Where the tool's call would send the scope's token: the provider and its Account ID origin. */
-export interface ToolTarget {
-  readonly providerName: string;
-  readonly host: string;
-}
-
-/** The tool's confirmation: the scope, and the provider and host the token goes to when the scope is known. */
-export function toolConfirmation(scopeName: string, target: ToolTarget | undefined): string {
-  const scope = escapeMarkdownInline(scopeName);
-  if (target === undefined) return l10n.t('Call the Heroku API with the credential of Provider Desk scope **{0}** and list its apps.', scope);
-  return l10n.t('List the Heroku apps of Provider Desk scope **{0}**: its token is sent to {1} (provider **{2}**).',
-    scope, markdownCodeSpan(target.host), escapeMarkdownInline(target.providerName));
 }

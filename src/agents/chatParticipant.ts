@@ -1,5 +1,5 @@
-// Chat and language model integration: `@providerdesk` and the #herokuApps tool. Imports model/, store/, common/,
-// connection/, walkthrough/ and tickets/ (both run through the ticket runner).
+// Chat and language model integration: `@providerdesk` and the read-only Heroku tools (#herokuApps, #herokuReleases, …).
+// Imports model/, store/, common/, connection/, walkthrough/ and tickets/ (the participant runs the ticket runner).
 import * as vscode from 'vscode';
 import { describeError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
@@ -9,7 +9,7 @@ import type { TicketRunner } from '../tickets/ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
 import { appsAnswer, helpAnswer } from './chatAnswer';
 import { parseChatRequest } from './chatRequest';
-import { findScopeByName, type AgentDeps } from './listHerokuAppsTool';
+import { findScopeByName, type AgentDeps } from './scopes';
 
 export const chatParticipantId = 'providerDesk.chat';
 

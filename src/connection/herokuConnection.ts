@@ -1,4 +1,7 @@
-import { createHerokuClient, HerokuApiError, type HerokuAccount, type HerokuApp, type HerokuClient, type HerokuDyno, type HerokuErrorKind, type ListOptions, type RequestOptions } from '../heroku';
+import {
+  createHerokuClient, HerokuApiError, type HerokuAccount, type HerokuAddon, type HerokuApp, type HerokuAppInfo, type HerokuClient, type HerokuDyno,
+  type HerokuErrorKind, type HerokuFormation, type HerokuRelease, type ListOptions, type ReleaseOptions, type RequestOptions,
+} from '../heroku';
 import type { Logger } from '../common/logger';
 import { ExpectedError } from '../model/errors';
 import { redactSecrets } from '../model/redact';
@@ -61,5 +64,26 @@ export class HerokuConnection {
 
   listDynos(app: string, options?: ListOptions<HerokuDyno>): Promise<HerokuDyno[]> {
     return this.client.listDynos(app, options).catch(rethrowExpected);
+  }
+
+  getApp(app: string, options?: RequestOptions): Promise<HerokuAppInfo> {
+    return this.client.getApp(app, options).catch(rethrowExpected);
+  }
+
+  listFormation(app: string, options?: ListOptions<HerokuFormation>): Promise<HerokuFormation[]> {
+    return this.client.listFormation(app, options).catch(rethrowExpected);
+  }
+
+  listReleases(app: string, options?: ReleaseOptions): Promise<HerokuRelease[]> {
+    return this.client.listReleases(app, options).catch(rethrowExpected);
+  }
+
+  listAddons(app: string, options?: ListOptions<HerokuAddon>): Promise<HerokuAddon[]> {
+    return this.client.listAddons(app, options).catch(rethrowExpected);
+  }
+
+  /** The names only: the client drops the values while parsing. */
+  getConfigVarNames(app: string, options?: RequestOptions): Promise<string[]> {
+    return this.client.getConfigVarNames(app, options).catch(rethrowExpected);
   }
 }

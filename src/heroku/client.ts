@@ -7,6 +7,7 @@
 // - 429 waits (Retry-After, else exponential backoff with jitter) and retries; 5xx and network failures on these GETs
 //   retry too; all bounded by attempts and total time (retry.ts, failures.ts).
 // - Redirects are followed by hand, same origin only: the token is never sent to another host.
+// - Config vars: only their names leave the client; the values are dropped while the response is parsed (schemas.ts).
 // - Failures are `HerokuApiError`s with an actionable message; every text in them, and every log line, goes through
 //   the redactor the caller passes in (`redact`), so none contains the token.
 // - No proxy code: in the extension host, VS Code routes node's http(s) requests through its proxy settings. A proxy
@@ -14,9 +15,13 @@
 import { HerokuApiError } from './errors';
 import { herokuMessages as m } from './messages';
 import { defaultListLimits, listAll, type ListLimits, type ListOptions } from './pagination';
-import { Requester, type HerokuLogEntry, type RedactSecrets } from './request';
+import { Requester, type Exchange, type HerokuLogEntry, type RedactSecrets } from './request';
 import { defaultRetry, type RetryOptions } from './retry';
-import { accountSchema, appListSchema, dynoListSchema, type HerokuAccount, type HerokuApp, type HerokuDyno } from './schemas';
+import type { z } from 'zod';
+import {
+  accountSchema, addonListSchema, appInfoSchema, appListSchema, configVarNamesSchema, dynoListSchema, formationListSchema, releaseListSchema,
+  type HerokuAccount, type HerokuAddon, type HerokuApp, type HerokuAppInfo, type HerokuDyno, type HerokuFormation, type HerokuRelease,
+} from './schemas';
 import type { FetchLike } from './transport';
 
 export const defaultTimeoutMs = 30_000;
@@ -54,7 +59,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-const byName = <T extends { name: string }>(a: T, b: T): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+export interface ReleaseOptions extends RequestOptions {
+  /** How many of the newest releases, 1–1000 (default 10). */
+  limit?: number;
+}
+
+/** Compares by one text field, as the lists are shown. */
+const orderBy = <T>(key: (item: T) => string) => (a: T, b: T): number => {
+  const [x, y] = [key(a), key(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const byName = orderBy((item: { name: string }) => item.name);
 
 export class HerokuClient {
   readonly baseUrl: string;
@@ -91,15 +106,26 @@ export class HerokuClient {
   }
 
   /** The account the token belongs to ("Verify Connection"). */
-  async getAccount(options: RequestOptions = {}): Promise<HerokuAccount> {
-    const { signal } = options;
-    if (signal?.aborted) throw this.requester.cancelled();
-    try {
-      return await this.requester.exchange({ path: '/account', signal, schema: accountSchema });
-    } catch (error) {
-      if (signal?.aborted) throw this.requester.cancelled();
-      throw error;
-    }
+  getAccount(options: RequestOptions = {}): Promise<HerokuAccount> {
+    return this.getOne({ path: '/account', schema: accountSchema }, options);
+  }
+
+  /** One app (by name or id): owner, region, stack and build stack, web URL, maintenance. */
+  getApp(app: string, options: RequestOptions = {}): Promise<HerokuAppInfo> {
+    return this.getOne({ path: appPath(app), schema: appInfoSchema, notFound: this.appNotFound(app) }, options);
+  }
+
+  /** The app's newest releases, newest first: one request, `Range: version ..; max=<limit>, order=desc`. */
+  listReleases(app: string, options: ReleaseOptions = {}): Promise<HerokuRelease[]> {
+    const limit = Math.min(1000, Math.max(1, Math.floor(options.limit ?? 10)));
+    return this.getOne({
+      path: `${appPath(app)}/releases`, range: `version ..; max=${limit}, order=desc`, schema: releaseListSchema, notFound: this.appNotFound(app),
+    }, options);
+  }
+
+  /** The names of the app's config vars, sorted; their values are dropped while the response is parsed. */
+  getConfigVarNames(app: string, options: RequestOptions = {}): Promise<string[]> {
+    return this.getOne({ path: `${appPath(app)}/config-vars`, schema: configVarNamesSchema, notFound: this.appNotFound(app) }, options);
   }
 
   /** Every app the account can see, sorted by name. */
@@ -111,12 +137,44 @@ export class HerokuClient {
 
   /** The dynos of one app (by name or id), sorted by name. */
   async listDynos(app: string, options: ListOptions<HerokuDyno> = {}): Promise<HerokuDyno[]> {
-    const dynos = await listAll(this.requester, {
-      path: `/apps/${encodeURIComponent(app)}/dynos`, field: 'id', schema: dynoListSchema, keyOf: (dyno) => dyno.id, pageSize: this.pageSize,
-      notFound: () => this.requester.error(m.notFoundApp(app), { kind: 'not_found', status: 404, id: 'not_found' }),
-    }, options, this.listLimits);
-    return dynos.sort(byName);
+    return (await this.listOfApp(app, 'dynos', dynoListSchema, options)).sort(byName);
   }
+
+  /** The app's process types and how many dynos of what size each runs, sorted by type. */
+  async listFormation(app: string, options: ListOptions<HerokuFormation> = {}): Promise<HerokuFormation[]> {
+    return (await this.listOfApp(app, 'formation', formationListSchema, options)).sort(orderBy((process) => process.type));
+  }
+
+  /** The app's add-ons, sorted by name. */
+  async listAddons(app: string, options: ListOptions<HerokuAddon> = {}): Promise<HerokuAddon[]> {
+    return (await this.listOfApp(app, 'addons', addonListSchema, options)).sort(byName);
+  }
+
+  /** Every page of a list under one app, paged by id. */
+  private listOfApp<T extends { id: string }>(app: string, what: string, schema: z.ZodType<T[]>, options: ListOptions<T>): Promise<T[]> {
+    return listAll(this.requester, {
+      path: `${appPath(app)}/${what}`, field: 'id', schema, keyOf: (item) => item.id, pageSize: this.pageSize, notFound: this.appNotFound(app),
+    }, options, this.listLimits);
+  }
+
+  /** One request that is not a list; cancelled as soon as the caller aborts. */
+  private async getOne<T>(request: Omit<Exchange<T>, 'signal'>, { signal }: RequestOptions): Promise<T> {
+    if (signal?.aborted) throw this.requester.cancelled();
+    try {
+      return await this.requester.exchange({ ...request, signal });
+    } catch (error) {
+      if (signal?.aborted) throw this.requester.cancelled();
+      throw error;
+    }
+  }
+
+  private appNotFound(app: string): () => HerokuApiError {
+    return () => this.requester.error(m.notFoundApp(app), { kind: 'not_found', status: 404, id: 'not_found' });
+  }
+}
+
+function appPath(app: string): string {
+  return `/apps/${encodeURIComponent(app)}`;
 }
 
 /**

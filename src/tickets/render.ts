@@ -222,10 +222,15 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number): str
 
 const dynoOrder = new Intl.Collator('en', { numeric: true });
 
+/** `web.2` before `web.10`: the order the dynos ticket and the #herokuDynos tool list dynos in. */
+export function compareDynoNames(a: { readonly name: string }, b: { readonly name: string }): number {
+  return dynoOrder.compare(a.name, b.name);
+}
+
 /** The dynos ticket: NAME, STATE, SIZE, TYPE, UPDATED, COMMAND (last, as it is the longest), `web.2` before `web.10`. */
 export function renderDynoTicket(ticket: DynoTicketRenderInput, now: Date | number): string {
   return ticketText(ticket, l10n.t('Dynos of app "{0}"', ticket.app), () => {
-    const dynos = [...ticket.dynos ?? []].sort((a, b) => dynoOrder.compare(a.name, b.name));
+    const dynos = [...ticket.dynos ?? []].sort(compareDynoNames);
     if (dynos.length === 0) return [l10n.t('App "{0}" has no dynos. Scale a process type up to start one.', ticket.app)];
     const time = new TimeFormatter(toMillis(now));
     const headers = [l10n.t('NAME'), l10n.t('STATE'), l10n.t('SIZE'), l10n.t('TYPE'), l10n.t('UPDATED (UTC)'), l10n.t('COMMAND')];

@@ -23,6 +23,7 @@ import { describeError } from '../../src/common/errors';
 import { secretKey } from '../../src/store/keys';
 import type { TreeNode } from '../../src/tree/treeNode';
 import { describeForSearch, describeHits, findCanaries, makeCanary, scanTree, type Canary, type CanaryHit } from '../fixtures/canary';
+import { everyToolCall, resultText } from './toolCalls';
 import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../../scripts/demoHeroku';
 import { activateApi, deleteAllProviders, unique } from './api';
 import { askParticipant } from './chatRecorder';
@@ -305,10 +306,15 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
       fs.rmSync(home, { recursive: true, force: true });
     }
 
-    // The language model tool (#herokuApps): a listing, and a failure echoing the token.
-    returned.push({ what: 'language model tool', value: await vscode.lm.invokeTool('providerDesk_listHerokuApps', { input: { scope: 'canary-apps' }, toolInvocationToken: undefined }) });
-    heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
-    await expectError('language model tool, 403', Promise.resolve(vscode.lm.invokeTool('providerDesk_listHerokuApps', { input: { scope: 'canary-apps' }, toolInvocationToken: undefined })));
+    // Every language model tool: its result, and (for those that call Heroku) a failure echoing the token.
+    for (const { name, input, heroku: callsHeroku } of everyToolCall('canary-apps', 'app-00002')) {
+      const result = await vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined });
+      assert.ok(resultText(result).length > 20, `${name} answered nothing`);
+      returned.push({ what: `language model tool ${name}`, value: result });
+      if (!callsHeroku) continue;
+      heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
+      await expectError(`language model tool ${name}, 403`, Promise.resolve(vscode.lm.invokeTool(name, { input, toolInvocationToken: undefined })));
+    }
 
     // @providerdesk: everything the chat view would render, for a listing and for a failure echoing the token.
     for (const echo403 of [false, true]) {

@@ -2,36 +2,9 @@
 // (Basic auth with the token as password, `Range: id ..; max=1000`, follows Next-Range until it is absent). Plus the
 // fault switches the Provider Desk client tests rely on, checked over plain HTTP.
 import * as assert from 'node:assert/strict';
-import type { IncomingMessage } from 'node:http';
 import * as http from 'node:http';
-import { createRequire } from 'node:module';
 import { parseRange, startFakeHeroku, type FakeHeroku, type NextRangeSkew } from '../../scripts/demoHeroku';
-
-interface HerokuClientRequestOptions {
-  headers?: Record<string, string>;
-  partial?: boolean;
-}
-
-interface HerokuClient {
-  get<T>(path: string, options?: HerokuClientRequestOptions): Promise<T>;
-}
-
-interface HerokuClientOptions {
-  token: string;
-  host: string;
-  partial?: boolean;
-  headers?: Record<string, string>;
-  middleware?: (response: IncomingMessage, next: () => void) => void;
-}
-
-/** What heroku-client rejects with for a non-2xx response. */
-interface HerokuClientError extends Error {
-  statusCode: number;
-  body: { id?: string; message?: string } | string;
-}
-
-// heroku-client ships no type declarations; its surface used here is typed above.
-const Heroku = createRequire(__filename)('heroku-client') as new (options: HerokuClientOptions) => HerokuClient;
+import { Heroku, rejection, type HerokuClient, type HerokuClientOptions } from './herokuClientPackage';
 
 interface AppJson {
   id: string;
@@ -55,15 +28,6 @@ interface AppJson {
   repo_size: null;
   slug_size: number;
   buildpack_provided_description: string | null;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<HerokuClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as HerokuClientError;
-  }
-  assert.fail('expected the request to fail');
 }
 
 function sorted(values: readonly string[]): string[] {

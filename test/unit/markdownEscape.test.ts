@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { appsAnswer, helpAnswer, toolConfirmation } from '../../src/agents/chatAnswer';
+import { appsAnswer, helpAnswer } from '../../src/agents/chatAnswer';
+import { boldName, toolConfirmation } from '../../src/agents/toolTexts';
 import { escapeMarkdownInline, fencedCodeBlock, markdownCodeSpan } from '../../src/model/markdown';
 import { renderTicket } from '../../src/tickets/render';
 
@@ -99,15 +100,16 @@ describe('Markdown is escaped: the helpers and the tool confirmation', () => {
 
   for (const name of hostileNames) {
     it(`the tool confirmation names scope, provider and host inertly for ${JSON.stringify(name)}`, () => {
+      const action = `List the dynos of app ${boldName(name)}.`;
       for (const message of [
-        toolConfirmation(name, { providerName: name, host: 'https://api.heroku.com' }),
-        toolConfirmation(name, undefined),
+        toolConfirmation(action, name, { providerName: name, host: 'https://api.heroku.com' }),
+        toolConfirmation(action, name, undefined),
       ]) {
         assert.equal(message.split('\n').length, 1, message);
         assertInert([message], 'confirmation');
       }
-      assert.match(toolConfirmation('Production', { providerName: 'Heroku', host: 'http://127.0.0.1:5000' }),
-        /scope \*\*Production\*\*: its token is sent to `http:\/\/127\.0\.0\.1:5000` \(provider \*\*Heroku\*\*\)\.$/);
+      assert.match(toolConfirmation('List the Heroku apps.', 'Production', { providerName: 'Heroku', host: 'http://127.0.0.1:5000' }),
+        /^List the Heroku apps\. Provider Desk scope \*\*Production\*\*: its token is sent to `http:\/\/127\.0\.0\.1:5000` \(provider \*\*Heroku\*\*\)\.$/);
     });
   }
 });
