@@ -1,24 +1,33 @@
-// Chat and language model integration: `@providerdesk` and the #herokuApps tool. Imports model/, store/, common/,
-// connection/, walkthrough/ and tickets/ (both run through the ticket runner).
+// Chat and language model integration: `@providerdesk`, its agent and the #herokuApps tool. Imports model/, store/,
+// common/, connection/, walkthrough/, activeScope/ and tickets/ (both run through the ticket runner).
 import * as vscode from 'vscode';
+import type { ActiveScope } from '../activeScope/activeScope';
 import { describeError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { commandIds, internalCommandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
 import type { TicketRunner } from '../tickets/ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
+import { runAgent } from './agentLoop';
+import { apiCallsList, scopeNamedIn } from './agentText';
 import { appsAnswer, helpAnswer } from './chatAnswer';
-import { parseChatRequest } from './chatRequest';
-import { findScopeByName, type AgentDeps } from './listHerokuAppsTool';
+import { isFreeFormQuestion, parseChatRequest } from './chatRequest';
+import { findScopeByName, scopeTarget, type AgentDeps } from './listHerokuAppsTool';
 
 export const chatParticipantId = 'providerDesk.chat';
 
+export interface ChatDeps extends Pick<AgentDeps, 'store' | 'logger'> {
+  /** The scope a question that names none is about. */
+  readonly activeScope: Pick<ActiveScope, 'get'>;
+}
+
 /**
  * `@providerdesk`: "list my apps in <scope>" or `/apps <scope>` runs the same ticket as New Ticket (output channel,
- * Ticket History) and answers with the count and the first apps. No language model is involved.
+ * Ticket History) and answers with the count and the first apps, without a language model. Any other question goes
+ * to the agent with the model the user picked in chat; without one (or when it refuses) the help answers.
  */
-export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>, runner: TicketRunner): vscode.ChatRequestHandler {
-  const { store, logger } = services;
+export function createChatHandler(services: ChatDeps, runner: TicketRunner): vscode.ChatRequestHandler {
+  const { store, logger, activeScope } = services;
   const allScopes = (): Scope[] => store.providers().flatMap((provider) => store.scopes(provider.id));
 
   const help = (response: vscode.ChatResponseStream): vscode.ChatResult => {
@@ -48,9 +57,48 @@ export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>,
     return { metadata };
   };
 
+  /** The agent, bound to the scope the question names or else the active scope. */
+  const answerQuestion = async (request: vscode.ChatRequest, response: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> => {
+    const named = scopeNamedIn(request.prompt, allScopes().map((scope) => scope.name));
+    let scope: Scope | undefined;
+    try {
+      scope = named === undefined ? activeScope.get() : findScopeByName(services, named);
+    } catch (error) {
+      return { errorDetails: { message: describeError(error) }, metadata: { intent: 'question' } };
+    }
+    const target = scope && scopeTarget(services, scope);
+    if (scope === undefined || target === undefined) return help(response);
+    response.progress(vscode.l10n.t('Asking {0} about scope "{1}"…', request.model.name, scope.name));
+    const result = await runAgent({ model: request.model, scope: { name: scope.name, ...target }, question: request.prompt,
+      toolInvocationToken: request.toolInvocationToken, response, token, logger });
+    const metadata = { intent: 'question', outcome: result.outcome, scope: scope.name, calls: result.calls.length };
+    if (result.outcome === 'unavailable') {
+      response.markdown(vscode.l10n.t('The language model cannot answer ({0}). Without it, this is what I can do:', result.error ?? ''));
+      return { ...help(response), metadata };
+    }
+    if (result.outcome === 'cancelled') response.markdown(vscode.l10n.t('Cancelled.'));
+    response.markdown(`\n\n${apiCallsList(result.calls, scope.name)}`);
+    const { rounds, milliseconds } = result.limits;
+    switch (result.outcome) {
+      case 'answered':
+      case 'cancelled':
+        return { metadata };
+      case 'rounds':
+        return { errorDetails: { message: vscode.l10n.t('Stopped after {0} rounds of tool calls without an answer from the model. Ask a narrower question.', rounds) }, metadata };
+      case 'timeout':
+        return { errorDetails: { message: vscode.l10n.t('Stopped after {0} seconds without an answer from the model.', milliseconds / 1000) }, metadata };
+      case 'failed':
+        return { errorDetails: { message: vscode.l10n.t('The question could not be answered: {0}', result.error ?? '') }, metadata };
+    }
+  };
+
   return async (request, _context, response, token) => {
     const ask = parseChatRequest(request.prompt, request.command);
-    if (ask.intent === 'help') return help(response);
+    if (ask.intent === 'help') {
+      // A chat request without a model comes only from tests and older hosts: they keep the phrasings above.
+      const model = (request as Partial<vscode.ChatRequest>).model;
+      return model !== undefined && isFreeFormQuestion(request.prompt, request.command) ? answerQuestion(request, response, token) : help(response);
+    }
     let scope: Scope;
     try {
       const scopes = allScopes();
@@ -71,7 +119,7 @@ export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>,
 }
 
 /** Registers `@providerdesk`; returns it for the integration tests. */
-export function registerChatParticipant(services: AgentDeps, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
+export function registerChatParticipant(services: AgentDeps & ChatDeps, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
   const { context, logger } = services;
   registerCommand(context, logger, internalCommandIds.showTicketOutput, () => channel.show());
   const participant = vscode.chat.createChatParticipant(chatParticipantId, createChatHandler(services, runner));

@@ -37,18 +37,21 @@ export function findScopeByName(services: Pick<AgentDeps, 'store'>, name: unknow
   throw new UserFacingError(vscode.l10n.t('There is no Provider Desk scope named "{0}". Available scopes: {1}.', wanted, available));
 }
 
-/** The provider and host a call for the scope named `name` would send its token to; undefined if there is no such scope. */
-function toolTarget(services: Pick<AgentDeps, 'store'>, name: string): ToolTarget | undefined {
-  let scope: Scope;
-  try {
-    scope = findScopeByName(services, name);
-  } catch {
-    return undefined; // invoke reports the missing or ambiguous scope
-  }
+/** The provider and host a call for `scope` sends its token to; undefined if its provider is gone. */
+export function scopeTarget(services: Pick<AgentDeps, 'store'>, scope: Scope): ToolTarget | undefined {
   const provider = services.store.provider(scope.providerId);
   if (provider === undefined) return undefined;
   const parsed = parseAccountId(provider.accountId);
   return { providerName: provider.name, host: parsed.ok ? parsed.baseUrl : provider.accountId };
+}
+
+/** The provider and host a call for the scope named `name` would send its token to; undefined if there is no such scope. */
+function toolTarget(services: Pick<AgentDeps, 'store'>, name: string): ToolTarget | undefined {
+  try {
+    return scopeTarget(services, findScopeByName(services, name));
+  } catch {
+    return undefined; // invoke reports the missing or ambiguous scope
+  }
 }
 
 /**

@@ -22,6 +22,7 @@ export const commandIds = {
   ticketHistory: 'providerDesk.ticketHistory',
   selectActiveScope: 'providerDesk.selectActiveScope',
   importHerokuToken: 'providerDesk.importHerokuToken',
+  askAboutScope: 'providerDesk.askAboutScope',
 } as const;
 
 /** Commands registered but not contributed: only a button of ours runs them, so they stay out of the palette. */

@@ -3,9 +3,10 @@
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from '../../scripts/vscode/codeServer';
+import { scriptedModelDir } from './runIntegration';
 
 runTests({
-  extensionDevelopmentPath: repoRoot,
+  extensionDevelopmentPath: [repoRoot, scriptedModelDir],
   extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
   launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
 }).then(() => process.exit(0), (error: unknown) => {

@@ -1,5 +1,5 @@
 // Runs the mocha suite in out/test/integration inside code-server's real extension host, loading the extension
-// from this folder (extensionDevelopmentPath), driven by headless Chromium.
+// from this folder (extensionDevelopmentPath) and the scripted language model next to it, driven by headless Chromium.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
@@ -7,6 +7,8 @@ import { launchChromium, newRunDir, remoteUri, repoRoot, startCodeServer } from 
 import type { LayerResult } from './layerResult';
 
 const workbenchNoise = /AgentHost|ChatModelSelection|AccountPolicyGate|Creating a socket|connection token|authentication provider 'github'|Service Worker|additional builtin|grace time|open-vsx|ERR_NAME_NOT_RESOLVED|vsda/;
+
+export const scriptedModelDir = path.join(repoRoot, 'out', 'test', 'scripted-model');
 
 export async function runIntegration(options: { timeoutMs?: number } = {}): Promise<LayerResult> {
   const runDir = newRunDir('integration');
@@ -26,6 +28,8 @@ export async function runIntegration(options: { timeoutMs?: number } = {}): Prom
     await page.exposeFunction('codeAutomationExit', (code: number) => finish(code));
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server, repoRoot)],
+      // The test-only language model the chat tests script (test/fixtures/scripted-model, built by --tests).
+      ['extensionDevelopmentPath', remoteUri(server, scriptedModelDir)],
       ['extensionTestsPath', remoteUri(server, path.join(repoRoot, 'out', 'test', 'integration', 'index.js'))],
       ['extensionEnvironment', JSON.stringify({ PROVIDER_DESK_RESULT_FILE: resultFile, PROVIDER_DESK_TEST_GREP: process.env.PROVIDER_DESK_TEST_GREP ?? '' })],
     ];
