@@ -47,10 +47,19 @@ export interface AgentResult {
   readonly error?: string;
 }
 
-/** The Provider Desk tools as the model sees them: the scope property is the agent's to fill. */
-export function providerDeskTools(): vscode.LanguageModelChatTool[] {
-  return vscode.lm.tools.filter((tool) => tool.tags.includes(providerDeskToolTag))
-    .map(({ name, description, inputSchema }) => ({ name, description, inputSchema: schemaForModel(inputSchema) }));
+/** The Provider Desk tools: every language model tool tagged for them, whichever part of the extension registers it. */
+function providerDeskTools(): readonly vscode.LanguageModelToolInformation[] {
+  return vscode.lm.tools.filter((tool) => tool.tags.includes(providerDeskToolTag));
+}
+
+/** A tool as the model sees it: the scope property is the agent's to fill. */
+function forModel({ name, description, inputSchema }: vscode.LanguageModelToolInformation): vscode.LanguageModelChatTool {
+  return { name, description, inputSchema: schemaForModel(inputSchema) };
+}
+
+/** A tool's error as the model gets it: tools throw messages written for the user, which lose their class on the way. */
+function toolErrorText(error: unknown): string {
+  return error instanceof Error ? error.message : describeError(error);
 }
 
 function textOf(parts: readonly unknown[]): string {
@@ -67,6 +76,7 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; stop.cancel(); }, limits.milliseconds);
   const tools = providerDeskTools();
+  const offered = tools.map(forModel);
   const calls: AgentToolCall[] = [];
   const messages = [vscode.LanguageModelChatMessage.User(agentInstructions(scope)), vscode.LanguageModelChatMessage.User(run.question)];
 
@@ -88,7 +98,7 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
     } catch (error) {
       if (isCancellation(error) || stop.token.isCancellationRequested) throw error;
       calls.push({ name: call.name, input: bound.input, failed: true });
-      return reply(vscode.l10n.t('Error: {0}', describeError(error)));
+      return reply(vscode.l10n.t('Error: {0}', toolErrorText(error)));
     }
   };
 
@@ -96,7 +106,7 @@ export async function runAgent(run: AgentRun): Promise<AgentResult> {
     for (let round = 0; round < limits.rounds; round++) {
       let answer: vscode.LanguageModelChatResponse;
       try {
-        answer = await model.sendRequest(messages, { tools }, stop.token);
+        answer = await model.sendRequest(messages, { tools: offered }, stop.token);
       } catch (error) {
         if (round === 0 && error instanceof vscode.LanguageModelError && !stop.token.isCancellationRequested) {
           return { outcome: 'unavailable', limits, calls, error: redact(error.message) };

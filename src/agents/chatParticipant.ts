@@ -29,6 +29,7 @@ export interface ChatDeps extends Pick<AgentDeps, 'store' | 'logger'> {
 export function createChatHandler(services: ChatDeps, runner: TicketRunner): vscode.ChatRequestHandler {
   const { store, logger, activeScope } = services;
   const allScopes = (): Scope[] => store.providers().flatMap((provider) => store.scopes(provider.id));
+  const isScopeName = (name: string): boolean => allScopes().some((scope) => scope.name.toLowerCase() === name.toLowerCase());
 
   const help = (response: vscode.ChatResponseStream): vscode.ChatResult => {
     const scopes = allScopes();
@@ -94,11 +95,13 @@ export function createChatHandler(services: ChatDeps, runner: TicketRunner): vsc
 
   return async (request, _context, response, token) => {
     const ask = parseChatRequest(request.prompt, request.command);
-    if (ask.intent === 'help') {
-      // A chat request without a model comes only from tests and older hosts: they keep the phrasings above.
-      const model = (request as Partial<vscode.ChatRequest>).model;
-      return model !== undefined && isFreeFormQuestion(request.prompt, request.command) ? answerQuestion(request, response, token) : help(response);
-    }
+    // A chat request without a model comes only from tests and older hosts: they keep the phrasings above.
+    const model = (request as Partial<vscode.ChatRequest>).model;
+    // The phrasings stay deterministic when they name a scope of ours or none; with a model anything else is a
+    // question, "which apps in Blue Team are still on heroku-22?" included.
+    const deterministic = ask.intent === 'apps' && (ask.scope === undefined || isScopeName(ask.scope));
+    if (model !== undefined && !deterministic && isFreeFormQuestion(request.prompt, request.command)) return answerQuestion(request, response, token);
+    if (ask.intent === 'help') return help(response);
     let scope: Scope;
     try {
       const scopes = allScopes();
