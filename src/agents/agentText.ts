@@ -43,18 +43,19 @@ function isNameCharacter(character: string | undefined): boolean {
 }
 
 /**
- * The scope a question names: the first of `names` that stands in it as a whole word (case-insensitive), the longest
- * one where several start at the same place ("Blue Team EU" over "Blue Team"). Undefined when it names none.
+ * The scope a question names: of the `names` that stand in it as whole words (case-insensitive), the longest, which is
+ * the most specific ("Blue Team EU" over "Blue Team", "heroku-apps" over a scope called "apps"); the first of equally
+ * long ones. Undefined when it names none.
  */
 export function scopeNamedIn(question: string, names: readonly string[]): string | undefined {
   const text = question.toLowerCase();
-  let best: { name: string; at: number } | undefined;
+  let best: { name: string; at: number; length: number } | undefined;
   for (const name of names) {
     const wanted = name.trim().toLowerCase();
     if (wanted.length === 0) continue;
     for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
       if (isNameCharacter(text[at - 1]) || isNameCharacter(text[at + wanted.length])) continue;
-      if (best === undefined || at < best.at || (at === best.at && name.length > best.name.length)) best = { name, at };
+      if (best === undefined || wanted.length > best.length || (wanted.length === best.length && at < best.at)) best = { name, at, length: wanted.length };
       break;
     }
   }

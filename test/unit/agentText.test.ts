@@ -18,8 +18,10 @@ describe('@providerdesk agent: which scope a question names', () => {
   it('finds a scope name anywhere, whatever its case, as a whole word', () => {
     assert.equal(scopeNamedIn('which apps in blue team are on heroku-22?', names), 'Blue Team');
     assert.equal(scopeNamedIn('heroku-apps: what changed this week?', names), 'heroku-apps');
-    assert.equal(scopeNamedIn('what runs in "Blue Team EU"?', names), 'Blue Team EU', 'the longest name at the same place wins');
-    assert.equal(scopeNamedIn('compare eu and heroku-apps', names), 'eu', 'the first named wins');
+    assert.equal(scopeNamedIn('what runs in "Blue Team EU"?', names), 'Blue Team EU', 'the longest name wins');
+    assert.equal(scopeNamedIn('compare eu and heroku-apps', names), 'heroku-apps', 'the longest name wins');
+    assert.equal(scopeNamedIn('which apps does heroku-apps have?', ['apps', 'heroku-apps']), 'heroku-apps', 'a scope named like a common word loses');
+    assert.equal(scopeNamedIn('compare staging and eu-prod', ['eu-prod', 'staging']), 'staging', 'the first of equally long names wins');
   });
 
   it('does not find a name inside a longer word or name', () => {
