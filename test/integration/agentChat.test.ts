@@ -39,15 +39,20 @@ describe('@providerdesk answers free-form questions with the language model pick
   });
 
   it('runs the model\'s tool calls against the fake API, feeds the results back and answers with the facts and the API calls', async () => {
+    // The model's answer states what the fake API holds; the tool result it gets is checked against the same data below.
+    const onHeroku22 = heroku.apps().filter((app) => app.stack === 'heroku-22').map((app) => `\`${app.name}\``);
+    assert.ok(onHeroku22.length > 0 && onHeroku22.length < 6, 'the fake has no mix of stacks');
+    const facts = `${onHeroku22.length} of the 6 apps in Blue Team are still on heroku-22: ${onHeroku22.join(', ')}.`;
     await setScript([
-      { text: ['Let me look. '], toolCalls: [{ name: listApps, input: {} }] },
-      { text: ['Two apps are still on heroku-22.'] },
+      { text: ['Let me list the apps. '], toolCalls: [{ name: listApps, input: {} }] },
+      { text: [facts] },
     ]);
     const answer = await ask('which apps in blue team are still on heroku-22?');
+    console.log(`      transcript:\n${[...answer.progress, answer.markdown].join('\n').replace(/^/gm, '        ')}`);
     assert.strictEqual(answer.result.errorDetails, undefined, answer.result.errorDetails?.message);
     assert.deepStrictEqual(answer.result.metadata, { intent: 'question', outcome: 'answered', scope: 'Blue Team', calls: 1 });
     assert.deepStrictEqual(answer.progress, ['Asking Scripted Model about scope "Blue Team"…', 'Listing the apps of Blue Team…']);
-    assert.strictEqual(answer.markdown, 'Let me look. Two apps are still on heroku-22.\n\nAPI calls (scope **Blue Team**):\n'
+    assert.strictEqual(answer.markdown, `Let me list the apps. ${facts}\n\nAPI calls (scope **Blue Team**):\n`
       + '- `providerDesk_listHerokuApps {"scope":"Blue Team"}`');
 
     const requests = await modelRequests();

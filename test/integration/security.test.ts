@@ -132,7 +132,7 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
     if (api) await deleteAllProviders(api);
   });
 
-  it('runs every feature with canary secrets: create, form edit, verify, tickets, errors, history, import, agent tool, delete', async () => {
+  it('runs every feature with canary secrets: create, form edit, verify, tickets, errors, history, import, agent tool, chat agent, delete', async () => {
     const heroku = await fake();
     const providerId = await vscode.commands.executeCommand<string>('providerDesk.addProvider', { name: 'Canary Heroku', type: 'Heroku', accountId: heroku.url });
     assert.ok(providerId, 'addProvider returned no id');
