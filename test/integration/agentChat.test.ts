@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ProviderDeskTestHooks } from '../../src/api';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
-import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
+import { activateApi, createHerokuScopes, deleteAllProviders, freshHerokuScopes } from './api';
 import { askParticipant } from './chatRecorder';
 import { modelRequests, scriptedModel, setScript, toolResultsOf } from './scriptedModel';
 
@@ -30,12 +30,8 @@ describe('@providerdesk answers free-form questions with the language model pick
   after(async () => heroku.close());
 
   beforeEach(async () => {
-    const api = await activateApi();
-    hooks = api.testHooks;
-    await deleteAllProviders(api);
-    heroku.clearFaults();
+    ({ hooks, scopeIds } = await freshHerokuScopes(heroku, ['heroku-apps', 'Blue Team']));
     heroku.clearRequests();
-    scopeIds = await createHerokuScopes(api, heroku.url, heroku.token, ['heroku-apps', 'Blue Team']);
   });
 
   it('runs the model\'s tool calls against the fake API, feeds the results back and answers with the facts and the API calls', async () => {
