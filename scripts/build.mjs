@@ -76,8 +76,21 @@ const contexts = await Promise.all([
     format: 'cjs',
     target: 'node18',
     external: ['vscode', 'mocha'],
+  }),
+  // The test-only language model extension (test/fixtures/scripted-model), loaded next to Provider Desk by the
+  // integration harness: its manifest and one bundle.
+  esbuild.context({
+    ...common,
+    minify: false,
+    entryPoints: ['test/fixtures/scripted-model/extension.ts'],
+    outfile: 'out/test/scripted-model/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
   })]),
 ]);
+if (tests) cpSync('test/fixtures/scripted-model/package.json', 'out/test/scripted-model/package.json');
 
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));

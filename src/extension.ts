@@ -27,6 +27,7 @@ import { registerActiveScopeStatusBar } from './activeScope/statusBar';
 import { registerChatParticipant } from './agents/chatParticipant';
 import { registerCleanUpSecrets } from './maintenance/cleanUpSecrets';
 import { registerLoadProblemReports } from './maintenance/loadProblems';
+import { registerAskAboutScope } from './agents/askAboutScope';
 
 export async function activate(context: vscode.ExtensionContext): Promise<ProviderDeskApi> {
   // Modules without a `vscode` import (Heroku client, ticket text, form strings) translate through `@vscode/l10n`:
@@ -63,7 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Provid
     tickets: { lastFor: (scopeId) => history.lastFor(scopeId), onDidRecordTicket: runner.onDidRecordTicket } });
   registerHerokuImport({ context, logger, store, reveal, connections });
   registerAgentTools({ context, logger, store }, connections, activeScope);
-  const chatParticipant = registerChatParticipant({ context, logger, store }, runner, channel);
+  const chatParticipant = registerChatParticipant({ context, logger, store, activeScope }, runner, channel);
+  registerAskAboutScope({ context, logger, store, activeScope });
 
   return createApi({ context, store, tree, runner, history, activeScope, chatParticipant });
 }

@@ -51,6 +51,8 @@ export function helpAnswer(scopeNames: readonly string[]): string {
     // Not translated: these are the phrasings the participant understands.
     '- `@providerdesk list my apps in <scope>`\n- `@providerdesk /apps <scope>`',
     l10n.t('Put a scope name in quotes if it contains words such as "in" or "scope".'),
+    l10n.t('With a language model picked in chat, ask anything else about a scope in plain words, e.g. {0}: I answer with read-only Heroku tools and list the API calls I made.',
+      '`@providerdesk which apps in Production are still on heroku-22?`'),
     scopes,
   ].join('\n\n');
 }

@@ -1,28 +1,38 @@
-// Chat and language model integration: `@providerdesk` and the read-only Heroku tools (#herokuApps, #herokuReleases, …).
-// Imports model/, store/, common/, connection/, walkthrough/ and tickets/ (the participant runs the ticket runner).
+// Chat and language model integration: `@providerdesk`, its agent and the read-only Heroku tools (#herokuApps,
+// #herokuReleases, …). Imports model/, store/, common/, connection/, walkthrough/, activeScope/ and tickets/ (the
+// participant runs the ticket runner).
 import * as vscode from 'vscode';
+import type { ActiveScope } from '../activeScope/activeScope';
 import { describeError } from '../common/errors';
 import { registerCommand } from '../common/registerCommand';
 import { commandIds, internalCommandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
 import type { TicketRunner } from '../tickets/ticketRunner';
 import { markWalkthroughStep } from '../walkthrough/contextKeys';
+import { runAgent } from './agentLoop';
+import { apiCallsList, scopeNamedIn } from './agentText';
 import { appsAnswer, helpAnswer } from './chatAnswer';
-import { parseChatRequest } from './chatRequest';
-import { findScopeByName, type AgentDeps } from './scopes';
+import { isFreeFormQuestion, parseChatRequest } from './chatRequest';
+import { allScopes, findScopeByName, scopeTarget, type AgentDeps } from './scopes';
 
 export const chatParticipantId = 'providerDesk.chat';
 
+export interface ChatDeps extends Pick<AgentDeps, 'store' | 'logger'> {
+  /** The scope a question that names none is about. */
+  readonly activeScope: Pick<ActiveScope, 'get'>;
+}
+
 /**
  * `@providerdesk`: "list my apps in <scope>" or `/apps <scope>` runs the same ticket as New Ticket (output channel,
- * Ticket History) and answers with the count and the first apps. No language model is involved.
+ * Ticket History) and answers with the count and the first apps, without a language model. Any other question goes
+ * to the agent with the model the user picked in chat; without one (or when it refuses) the help answers.
  */
-export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>, runner: TicketRunner): vscode.ChatRequestHandler {
-  const { store, logger } = services;
-  const allScopes = (): Scope[] => store.providers().flatMap((provider) => store.scopes(provider.id));
+export function createChatHandler(services: ChatDeps, runner: TicketRunner): vscode.ChatRequestHandler {
+  const { store, logger, activeScope } = services;
+  const isScopeName = (name: string): boolean => allScopes(store).some((scope) => scope.name.toLowerCase() === name.toLowerCase());
 
   const help = (response: vscode.ChatResponseStream): vscode.ChatResult => {
-    const scopes = allScopes();
+    const scopes = allScopes(store);
     response.markdown(helpAnswer(scopes.map((scope) => scope.name)));
     if (scopes.length === 0) response.button({ command: commandIds.addProvider, title: vscode.l10n.t('Add Provider') });
     return { metadata: { intent: 'help' } };
@@ -48,12 +58,53 @@ export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>,
     return { metadata };
   };
 
+  /** The agent, bound to the scope the question names or else the active scope. */
+  const answerQuestion = async (request: vscode.ChatRequest, response: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> => {
+    const named = scopeNamedIn(request.prompt, allScopes(store).map((scope) => scope.name));
+    let scope: Scope | undefined;
+    try {
+      scope = named === undefined ? activeScope.get() : findScopeByName(services, named);
+    } catch (error) {
+      return { errorDetails: { message: describeError(error) }, metadata: { intent: 'question' } };
+    }
+    const target = scope && scopeTarget(store, scope);
+    if (scope === undefined || target === undefined) return help(response);
+    response.progress(vscode.l10n.t('Asking {0} about scope "{1}"…', request.model.name, scope.name));
+    const result = await runAgent({ model: request.model, scope: { name: scope.name, ...target }, question: request.prompt,
+      toolInvocationToken: request.toolInvocationToken, response, token, logger });
+    const metadata = { intent: 'question', outcome: result.outcome, scope: scope.name, calls: result.calls.length };
+    if (result.outcome === 'unavailable') {
+      response.markdown(vscode.l10n.t('The language model cannot answer ({0}). Without it, this is what I can do:', result.error ?? ''));
+      return { ...help(response), metadata };
+    }
+    if (result.outcome === 'cancelled') response.markdown(vscode.l10n.t('Cancelled.'));
+    response.markdown(`\n\n${apiCallsList(result.calls, scope.name)}`);
+    const { rounds, milliseconds } = result.limits;
+    switch (result.outcome) {
+      case 'answered':
+      case 'cancelled':
+        return { metadata };
+      case 'rounds':
+        return { errorDetails: { message: vscode.l10n.t('Stopped after {0} rounds of tool calls without an answer from the model. Ask a narrower question.', rounds) }, metadata };
+      case 'timeout':
+        return { errorDetails: { message: vscode.l10n.t('Stopped after {0} seconds without an answer from the model.', milliseconds / 1000) }, metadata };
+      case 'failed':
+        return { errorDetails: { message: vscode.l10n.t('The question could not be answered: {0}', result.error ?? '') }, metadata };
+    }
+  };
+
   return async (request, _context, response, token) => {
     const ask = parseChatRequest(request.prompt, request.command);
+    // A chat request without a model comes only from tests and older hosts: they keep the phrasings above.
+    const model = (request as Partial<vscode.ChatRequest>).model;
+    // The phrasings stay deterministic when they name a scope of ours or none; with a model anything else is a
+    // question, "which apps in Blue Team are still on heroku-22?" included.
+    const deterministic = ask.intent === 'apps' && (ask.scope === undefined || isScopeName(ask.scope));
+    if (model !== undefined && !deterministic && isFreeFormQuestion(request.prompt, request.command)) return answerQuestion(request, response, token);
     if (ask.intent === 'help') return help(response);
     let scope: Scope;
     try {
-      const scopes = allScopes();
+      const scopes = allScopes(store);
       // "list my apps" needs no scope name when there is only one scope.
       if (ask.scope === undefined && scopes.length !== 1) return help(response);
       scope = ask.scope === undefined ? scopes[0]! : findScopeByName(services, ask.scope);
@@ -71,7 +122,7 @@ export function createChatHandler(services: Pick<AgentDeps, 'store' | 'logger'>,
 }
 
 /** Registers `@providerdesk`; returns it for the integration tests. */
-export function registerChatParticipant(services: AgentDeps, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
+export function registerChatParticipant(services: AgentDeps & ChatDeps, runner: TicketRunner, channel: vscode.OutputChannel): vscode.ChatParticipant {
   const { context, logger } = services;
   registerCommand(context, logger, internalCommandIds.showTicketOutput, () => channel.show());
   const participant = vscode.chat.createChatParticipant(chatParticipantId, createChatHandler(services, runner));

@@ -57,3 +57,11 @@ export function parseChatRequest(prompt: string, command?: string): ChatIntent {
   const match = appsRequest.exec(text);
   return match ? appsIntent(match.groups?.scope) : { intent: 'help' };
 }
+
+/**
+ * Whether a message the phrasings above do not understand is a question for the language model: anything but a slash
+ * command, an empty message or "help".
+ */
+export function isFreeFormQuestion(prompt: string, command?: string): boolean {
+  return command === undefined && !/^(?:help)?[\s?.!]*$/iu.test(prompt.trim());
+}

@@ -115,10 +115,17 @@ const accountTool: HerokuToolSpec<ScopeInput> = {
 };
 
 /** Registers every tool; the scope list marks the active scope, which `@providerdesk` falls back to. */
+const herokuToolSpecs = [appsTool, appInfoTool, dynosTool, releasesTool, addonsTool, configVarNamesTool, accountTool] as HerokuToolSpec<ScopeInput>[];
+
+/** What a Heroku tool says while it runs, for `@providerdesk`'s progress; undefined for another tool or bad input. */
+export function herokuToolProgress(name: string, input: unknown): string | undefined {
+  const spec = herokuToolSpecs.find((candidate) => candidate.name === name);
+  const parsed = spec?.input.safeParse(input);
+  return parsed?.success ? spec!.progress(parsed.data) : undefined;
+}
+
 export function registerAgentTools(services: AgentDeps, connections: HerokuConnections, activeScope: Pick<ActiveScope, 'get'>): void {
-  for (const spec of [appsTool, appInfoTool, dynosTool, releasesTool, addonsTool, configVarNamesTool, accountTool] as HerokuToolSpec<ScopeInput>[]) {
-    registerHerokuTool(services, connections, spec);
-  }
+  for (const spec of herokuToolSpecs) registerHerokuTool(services, connections, spec);
   const scopesTool: vscode.LanguageModelTool<Record<string, never>> = {
     prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Listing the Provider Desk scopes') }),
     invoke: (options) => {

@@ -67,15 +67,22 @@ export async function resolveCredential(store: TargetSource, argument: TargetArg
   return credential;
 }
 
+/** A button on each scope of the pick that does something else with that scope; the pick then resolves nothing. */
+export interface ScopeItemButton {
+  readonly button: vscode.QuickInputButton;
+  run(scope: Scope): unknown;
+}
+
 /** The scope a command targets; from the palette a pick, with `preferredScopeId` (the active scope) preselected. */
-export async function resolveScope(store: TargetSource, argument: TargetArgument, placeHolder = vscode.l10n.t('Select a scope'), preferredScopeId?: string): Promise<Scope> {
+export async function resolveScope(store: TargetSource, argument: TargetArgument, placeHolder = vscode.l10n.t('Select a scope'),
+  preferredScopeId?: string, itemButton?: ScopeItemButton): Promise<Scope> {
   const id = idFrom(argument, 'scopeId');
   if (id) return store.scope(id) ?? Promise.reject(notFound.scope(id));
-  return pickScope(store, placeHolder, preferredScopeId);
+  return pickScope(store, placeHolder, preferredScopeId, itemButton);
 }
 
 /** Scopes grouped by provider, each showing the credential it uses. */
-export async function pickScope(store: TargetSource, placeHolder: string, preferredScopeId?: string): Promise<Scope> {
+export async function pickScope(store: TargetSource, placeHolder: string, preferredScopeId?: string, itemButton?: ScopeItemButton): Promise<Scope> {
   const items: (vscode.QuickPickItem & { scope?: Scope })[] = [];
   for (const provider of store.providers()) {
     const scopes = store.scopes(provider.id);
@@ -86,6 +93,7 @@ export async function pickScope(store: TargetSource, placeHolder: string, prefer
         label: scope.name,
         description: provider.name,
         detail: vscode.l10n.t('credential {0} · {1}', store.credential(scope.credentialId)?.name ?? '?', provider.accountId),
+        ...(itemButton ? { buttons: [itemButton.button] } : {}),
         scope,
       });
     }
@@ -93,12 +101,12 @@ export async function pickScope(store: TargetSource, placeHolder: string, prefer
   if (items.length === 0) throw new UserFacingError(vscode.l10n.t('There are no scopes yet. Add one under a provider\'s Scopes.'));
   const preferred = items.find((item) => item.scope?.id === preferredScopeId);
   if (preferred) preferred.picked = true;
-  const picked = await showPick(items, placeHolder, preferred);
+  const picked = await showPick(items, placeHolder, preferred, (item) => { if (item.scope) void itemButton?.run(item.scope); });
   if (!picked?.scope) throw new vscode.CancellationError();
   return picked.scope;
 }
 
-function showPick<T extends vscode.QuickPickItem>(items: T[], placeHolder: string, active: T | undefined): Promise<T | undefined> {
+function showPick<T extends vscode.QuickPickItem>(items: T[], placeHolder: string, active: T | undefined, onItemButton: (item: T) => void): Promise<T | undefined> {
   return new Promise((resolve) => {
     const quickPick = vscode.window.createQuickPick<T>();
     quickPick.items = items;
@@ -108,6 +116,7 @@ function showPick<T extends vscode.QuickPickItem>(items: T[], placeHolder: strin
     if (active) quickPick.activeItems = [active];
     let accepted: T | undefined;
     quickPick.onDidAccept(() => { accepted = quickPick.selectedItems[0]; quickPick.hide(); });
+    quickPick.onDidTriggerItemButton(({ item }) => { quickPick.hide(); onItemButton(item); });
     quickPick.onDidHide(() => { quickPick.dispose(); resolve(accepted); });
     quickPick.show();
   });

@@ -23,6 +23,7 @@ export const commandIds = {
   selectActiveScope: 'providerDesk.selectActiveScope',
   importHerokuToken: 'providerDesk.importHerokuToken',
   cleanUpSecrets: 'providerDesk.cleanUpSecrets',
+  askAboutScope: 'providerDesk.askAboutScope',
 } as const;
 
 /** Commands registered but not contributed: only a button of ours runs them, so they stay out of the palette. */

@@ -6,7 +6,7 @@ import type { ActiveScope } from '../activeScope/activeScope';
 import { UserFacingError } from '../common/errors';
 import { registerCommand, type CommandDeps } from '../common/registerCommand';
 import { withCancellableProgress } from '../common/progress';
-import { resolveScope } from '../common/targets';
+import { resolveScope, type ScopeItemButton } from '../common/targets';
 import type { HerokuConnections } from '../connection';
 import { commandIds } from '../model/commandIds';
 import type { Scope } from '../model/schemas';
@@ -30,7 +30,7 @@ export function registerTicketCommands({ context, logger, store, runner, connect
   const hasScopes = (): boolean => store.providers().some((provider) => store.scopes(provider.id).length > 0);
 
   /** From the palette a ticket asks for its scope with the active scope preselected; from the tree it has one. */
-  const ticketScope = async (target: unknown): Promise<Scope | undefined> => {
+  const ticketScope = async (target: unknown, itemButton?: ScopeItemButton): Promise<Scope | undefined> => {
     if (target === undefined && !hasScopes()) {
       const add = vscode.l10n.t('Add Provider');
       const answer = await vscode.window.showInformationMessage(
@@ -38,7 +38,13 @@ export function registerTicketCommands({ context, logger, store, runner, connect
       if (answer === add) await vscode.commands.executeCommand(commandIds.addProvider);
       return undefined;
     }
-    return resolveScope(store, target, vscode.l10n.t('Select the scope for the new ticket'), activeScope.get()?.id);
+    return resolveScope(store, target, vscode.l10n.t('Select the scope for the new ticket'), activeScope.get()?.id, itemButton);
+  };
+
+  /** New Ticket lists the picked scope's apps; the button on a scope asks about it in chat instead. */
+  const askInChat: ScopeItemButton = {
+    button: { iconPath: new vscode.ThemeIcon('comment-discussion'), tooltip: vscode.l10n.t('Ask about this scope…') },
+    run: (scope) => vscode.commands.executeCommand(commandIds.askAboutScope, scope.id),
   };
 
   const finish = (result: TicketResult): TicketResult => {
@@ -69,7 +75,7 @@ export function registerTicketCommands({ context, logger, store, runner, connect
   };
 
   registerCommand(context, logger, commandIds.newTicket, async (target?: unknown) => {
-    const scope = await ticketScope(target);
+    const scope = await ticketScope(target, askInChat);
     return scope && listApps(scope);
   });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi, ProviderDeskTestHooks } from '../../src/api';
+import type { FakeHeroku } from '../../scripts/demoHeroku';
 
 export const extensionId = 'providerdesk.provider-desk';
 
@@ -28,4 +29,12 @@ export async function createHerokuScopes(api: ProviderDeskApi, accountId: string
   const scopeIds: string[] = [];
   for (const name of scopeNames) scopeIds.push(await api.createScope(providerId, { name, credentialId }));
   return scopeIds;
+}
+
+/** A clean start on `heroku`: no providers, no faults, then the seed's provider with these scopes. */
+export async function freshHerokuScopes(heroku: FakeHeroku, scopeNames: readonly string[]): Promise<{ hooks: ProviderDeskTestHooks; scopeIds: string[] }> {
+  const api = await activateApi();
+  await deleteAllProviders(api);
+  heroku.clearFaults();
+  return { hooks: api.testHooks, scopeIds: await createHerokuScopes(api, heroku.url, heroku.token, scopeNames) };
 }

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ProviderDeskTestHooks } from '../../src/api';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
-import { activateApi, createHerokuScopes, deleteAllProviders } from './api';
+import { activateApi, createHerokuScopes, deleteAllProviders, freshHerokuScopes } from './api';
 import { askParticipant } from './chatRecorder';
 import { findFiles, waitForFileContaining } from './securityCapture';
 
@@ -32,11 +32,7 @@ describe('@providerdesk chat participant in the real extension host, against the
   after(async () => heroku.close());
 
   beforeEach(async () => {
-    const api = await activateApi();
-    hooks = api.testHooks;
-    await deleteAllProviders(api);
-    heroku.clearFaults();
-    await createHerokuScopes(api, heroku.url, heroku.token, ['heroku-apps', 'Blue Team']);
+    ({ hooks } = await freshHerokuScopes(heroku, ['heroku-apps', 'Blue Team']));
     participant = hooks.chatParticipant;
   });
 

@@ -1,8 +1,9 @@
 // Security and reliability in the real extension host (code-server + Chromium), against fake Heroku APIs:
 //  1. every feature runs with canary secrets (create, edit through the webview form, verify, tickets that succeed
-//     and fail, errors of every kind, history, Import Token from Heroku CLI, the language model tool, delete), and
-//     every confirmation that guards a token is declined once: Sensitive off for the stored token, the Account ID
-//     edited to another host before a ticket, an import into a provider that is not Heroku's API;
+//     and fail, errors of every kind, history, Import Token from Heroku CLI, the language model tool, the chat agent
+//     with a scripted language model, delete), and every confirmation that guards a token is declined once:
+//     Sensitive off for the stored token, the Account ID edited to another host before a ticket, an import into a
+//     provider that is not Heroku's API;
 //  2. every fault the fake can inject gives a finished ticket with an actionable error in bounded time, and the
 //     token reaches no host other than the Account ID's;
 //  3. disposing the ticket runner (what deactivation does) while a ticket hangs aborts the request, and the ticket
@@ -10,7 +11,8 @@
 //  4. then every sink is searched for the canaries: output channel log files and everything else under the logs
 //     folder, the user data folder (settings.json, globalState's database, the extension's storage folders),
 //     globalState (all keys), settings, every webview's HTML and posted messages, notifications, ticket results,
-//     errors (describeError), the tree, the public API. Zero hits. (The sink search runs last and relies on the
+//     errors (describeError), the tree, the public API, every message sent to the language model (tool results
+//     included). Zero hits. (The sink search runs last and relies on the
 //     tests before it having run: they are what filled the sinks.)
 //  5. globalState written by tickets and the store at the same time loses nothing (microsoft/vscode#137132).
 import * as assert from 'node:assert';
@@ -27,6 +29,7 @@ import { everyToolCall, resultText } from './toolCalls';
 import { startFakeHeroku, type FakeHeroku, type FaultRule } from '../../scripts/demoHeroku';
 import { activateApi, deleteAllProviders, unique } from './api';
 import { askParticipant } from './chatRecorder';
+import { modelRequests, scriptedModel, setScript, toolResultsOf, type RecordedRequest } from './scriptedModel';
 import { captureWindow, findFiles, waitForFileContaining, type Capture } from './securityCapture';
 
 type Api = ProviderDeskApi & { testHooks: ProviderDeskTestHooks };
@@ -84,6 +87,8 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
   const fakes: FakeHeroku[] = [];
   /** Everything the extension handed back: ticket results, command results, errors and describeError of them. */
   const returned: { what: string; value: unknown }[] = [];
+  /** Every request the scripted model received from @providerdesk's agent. */
+  const modelMessages: RecordedRequest[] = [];
   const timings: { name: string; ms: number; kind: string | undefined; outcome: string }[] = [];
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown): void => { unhandled.push(reason); };
@@ -128,7 +133,7 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
     if (api) await deleteAllProviders(api);
   });
 
-  it('runs every feature with canary secrets: create, form edit, verify, tickets, errors, history, import, agent tool, delete', async () => {
+  it('runs every feature with canary secrets: create, form edit, verify, tickets, errors, history, import, agent tool, chat agent, delete', async () => {
     const heroku = await fake();
     const providerId = await vscode.commands.executeCommand<string>('providerDesk.addProvider', { name: 'Canary Heroku', type: 'Heroku', accountId: heroku.url });
     assert.ok(providerId, 'addProvider returned no id');
@@ -324,6 +329,26 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
       returned.push({ what: echo403 ? 'chat participant, 403' : 'chat participant', value: rendered });
     }
 
+    // @providerdesk's agent with the scripted model: a listing; a failure echoing the token, a tool that does not
+    // exist and input it does not take. Every message the model received (prompts, tool calls, tool results) is a sink.
+    const model = await scriptedModel();
+    for (const echo403 of [false, true]) {
+      await setScript([
+        { toolCalls: echo403
+          ? [{ name: 'providerDesk_listHerokuApps', input: { scope: 'canary-apps' } }, { name: 'providerDesk_token', input: {} }, { name: 'providerDesk_listHerokuApps', input: { token: 'x' } }]
+          : [{ name: 'providerDesk_listHerokuApps', input: {} }] },
+        { text: ['The answer.'] },
+      ]);
+      if (echo403) heroku.setFault({ type: 'status', status: 403, echoAuthorization: true, times: 1 });
+      const answered = await askParticipant(hooks.chatParticipant, 'which apps does canary-apps have?', undefined, undefined, model);
+      returned.push({ what: echo403 ? 'agent, 403' : 'agent', value: answered });
+      const requests = await modelRequests();
+      assert.strictEqual(requests.length, 2, `the agent asked the model ${requests.length} times`);
+      const results = toolResultsOf(requests[1]!);
+      assert.match(results[0]!, echo403 ? /^Error: .*refused access \(403 Forbidden\)/ : /"scope":"canary-apps"/);
+      modelMessages.push(...requests);
+    }
+
     // Delete through the commands (their modal confirmation is answered with its button).
     await vscode.commands.executeCommand('providerDesk.deleteScope', tokenless.scopeId);
     await vscode.commands.executeCommand('providerDesk.deleteProvider', tokenless.providerId);
@@ -446,6 +471,7 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
     searchValue('public API (listProviders)', api.listProviders());
     searchValue('Providers tree (labels, descriptions, tooltips)', await treeItems(hooks.tree));
     searchValue('requests that reached another origin', fakes.map((item) => item.otherOrigin.requests));
+    searchValue('every message sent to the language model (instructions, questions, tool calls, tool results)', modelMessages);
 
     const table = sinks.map((sink) => `        ${sink.name.padEnd(90)} ${String(sink.size).padStart(10)} bytes  ${sink.hits.length} hits`).join('\n');
     console.log(`      sinks searched for ${canaries.length} canaries:\n${table}`);
@@ -458,6 +484,8 @@ describe('Security in the real extension host: canary secrets, faults, cancellat
     assert.ok(capture.panels.flatMap((panel) => panel.posted).length >= 9, 'few messages posted to webviews');
     assert.ok(capture.notifications.filter((note) => note.level === 'error').length >= 8, 'few error notifications captured');
     assert.ok(hooks.globalState.keys().includes('providerDesk.ticketHistory'), 'globalState has no ticket history');
+    const toolResults = modelMessages.flatMap((request) => request.messages.flatMap((message) => message.parts.filter((part) => part.kind === 'toolResult')));
+    assert.ok(toolResults.length >= 4, `the model received ${toolResults.length} tool results`);
     const requestHeaders = fakes.flatMap((item) => item.requests.map((request) => request.headers));
     assert.ok(findCanaries(describeForSearch(requestHeaders), [canary.token], 'requests to the API host').length > 0, 'the search missed the token in the API host\'s requests');
     const stored = hooks.store.credentials(hooks.store.providers()[0]!.id).flatMap((credential) => credential.fields.filter((field) => field.sensitive).map((field) => secretKey(credential.id, field.id)));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { apiCallsList } from '../../src/agents/agentText';
 import { appsAnswer, helpAnswer } from '../../src/agents/chatAnswer';
 import { boldName, toolConfirmation } from '../../src/agents/toolTexts';
 import { escapeMarkdownInline, fencedCodeBlock, markdownCodeSpan } from '../../src/model/markdown';
@@ -81,6 +82,12 @@ describe('Markdown is escaped: hostile app and scope names in chat answers', () 
         assertInert(parts.outside.filter((line) => !line.startsWith('- `@providerdesk')), 'answer');
         assert.ok(answer.split('\n').some((line) => /^(Ticket #1: scope|Scopes:) \*\*.+\*\*/.test(line)), answer);
       }
+      // The agent's list of API calls: the heading inert, each call one code span on its own list line.
+      const [heading, call, ...rest] = apiCallsList([{ name: 'providerDesk_listHerokuApps', input: { scope: name }, failed: true }], name).split('\n');
+      assert.deepEqual(rest, []);
+      assertInert([heading!], 'API calls');
+      const span = /^- (`+)(.*)\1 \(failed\)$/.exec(call!);
+      assert.ok(span && !span[2]!.includes(span[1]!), `not one code span: ${call}`);
     });
   }
 });
