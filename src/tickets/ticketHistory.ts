@@ -74,8 +74,8 @@ export class TicketHistory {
   private read(): History {
     const stored = this.state.get(historyKey);
     if (isWrittenHistory(stored)) return { nextNumber: stored.nextNumber, tickets: stored.tickets.map((ticket) => ({ ...ticket })) };
-    const parsed = historySchema.safeParse(stored);
-    return parsed.success ? parsed.data : { nextNumber: 1, tickets: [] };
+    const parsed = stored === undefined ? undefined : historySchema.safeParse(stored);
+    return parsed?.success ? parsed.data : { nextNumber: 1, tickets: [] };
   }
 
   /** Newest first. */
