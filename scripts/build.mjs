@@ -81,7 +81,10 @@ const contexts = await Promise.all([
   esbuild.context({
     ...common,
     entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview/main.js',
+    outdir: 'dist/webview',
+    // The form's checks (and zod with them) are a chunk that src/webview/formView.ts imports once the form is shown.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     format: 'esm',
     target: 'es2022',

@@ -4,5 +4,5 @@ import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 const app = document.getElementById('app');
 if (app) {
   app.replaceChildren(document.createElement('vscode-textfield'));
-  app.setAttribute('aria-busy', 'false');
+  app.removeAttribute('aria-busy');
 }

@@ -78,12 +78,10 @@ class Driver {
     private readonly workspace: string,
     /** extensionTestsPath: the bundled bench/exthost script. */
     private readonly exthostScript: string,
-    /** More extensions in every window (the trivial extension), not activated unless something asks for them. */
-    private readonly extraExtensions: readonly string[],
   ) {}
 
-  static async create(page: Page, server: CodeServer, runDir: string, workspace: string, exthostScript: string, extraExtensions: readonly string[]): Promise<Driver> {
-    const driver = new Driver(page, server, runDir, workspace, exthostScript, extraExtensions);
+  static async create(page: Page, server: CodeServer, runDir: string, workspace: string, exthostScript: string): Promise<Driver> {
+    const driver = new Driver(page, server, runDir, workspace, exthostScript);
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const message = util.format(...(Array.isArray(args) ? args : [args]));
       if (!noise.test(message)) driver.log.push(`[${type}] ${message}`);
@@ -102,7 +100,6 @@ class Driver {
     const exited = new Promise<number>((resolve) => { this.finish = resolve; });
     const payload = [
       ['extensionDevelopmentPath', remoteUri(this.server, stageDir)],
-      ...this.extraExtensions.map((folder) => ['extensionDevelopmentPath', remoteUri(this.server, folder)]),
       ['extensionTestsPath', remoteUri(this.server, this.exthostScript)],
       ['extensionEnvironment', JSON.stringify({ BENCH_TASK: JSON.stringify(task) })],
     ];
@@ -162,13 +159,15 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
   const runDir = fs.mkdtempSync(path.join(runsDir, 'exthost-'));
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
+  // The trivial extension is installed (in every window, activated only by its view or command).
+  prepareTrivialExtension(bundles.trivialExtension);
+  fs.cpSync(bundles.trivialExtension, path.join(runDir, 'exts', 'bench.trivial-tree-0.0.1'), { recursive: true });
   const server = await startCodeServer({ runDir, folder: workspace });
   const browser = await launchChromium(runDir);
   try {
     const page = browser.pages()[0] ?? await browser.newPage();
     await page.setViewportSize({ width: 1200, height: 3000 });
-    prepareTrivialExtension(bundles.trivialExtension);
-    const driver = await Driver.create(page, server, runDir, workspace, bundles.exthost, [bundles.trivialExtension]);
+    const driver = await Driver.create(page, server, runDir, workspace, bundles.exthost);
     const seed = { providers: options.renderProviders, scopesPerProvider: 2 };
 
     const runs: ColdResult[] = [];

@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { FormStart, OpenResult } from '../exthost/index';
-import { trivialViewRows } from '../exthost/trivialExtension';
 import { progress } from './log';
 import { stageDir } from './paths';
 import { ms, summarize, type Summary } from './stats';
@@ -29,7 +28,7 @@ export interface UiRender {
 }
 
 export const providerDeskView: ViewTarget = { icon: 'Provider Desk', list: 'Providers', rows: 100 };
-const trivialView: ViewTarget = { icon: 'Trivial Tree', list: 'Rows', rows: trivialViewRows };
+const trivialView: ViewTarget = { icon: 'Trivial Tree', list: 'Rows', rows: providerDeskView.rows };
 
 /**
  * Opens a view from the activity bar and times click → its first and last row in the DOM. With `profileFile`, the
@@ -80,7 +79,7 @@ export async function measureUiRender(page: Page, target: ViewTarget, profileFil
 /** The trivial extension's folder: its bundles (bench/lib/build.ts), a manifest, and the form's stylesheets. */
 export function prepareTrivialExtension(folder: string): void {
   const manifest = {
-    name: 'trivial-tree', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' }, main: './extension.js',
+    name: 'trivial-tree', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' }, main: './extension.js', benchRows: trivialView.rows,
     contributes: {
       viewsContainers: { activitybar: [{ id: 'benchTrivial', title: 'Trivial Tree', icon: 'media/icon.svg' }] },
       views: { benchTrivial: [{ id: 'benchTrivial.rows', name: 'Rows' }] },
@@ -93,7 +92,7 @@ export function prepareTrivialExtension(folder: string): void {
 }
 
 const interactiveForm = `(() => {
-  const app = document.querySelector('#app[aria-busy="false"]');
+  const app = document.querySelector('#app:not([aria-busy="true"])');
   const field = app && app.querySelector('vscode-textfield');
   return Boolean(field && field.shadowRoot && field.shadowRoot.querySelector('input'));
 })()`;

@@ -226,6 +226,14 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
   };
 }
 
+/**
+ * Loads zod and builds the message schemas ahead of the first message: a form does it while its webview loads, so
+ * the webview's `ready` is not what pays for it.
+ */
+export function prepareMessageSchemas(): void {
+  webviewMessageSchema.safeParse({ type: 'ready' });
+}
+
 let knownMessageTypes: readonly string[] | undefined;
 
 /**
