@@ -105,11 +105,18 @@ async function frameIsInteractive(frame: Frame): Promise<boolean> {
   }
 }
 
+export interface FormTiming {
+  /** Form command → interactive form. */
+  ms: number;
+  /** Form command → the webview's document started loading (the rest is the page itself and its messages). */
+  pageStartMs: number;
+}
+
 /**
  * Asks the extension host for the form (the open task's formFile + '.go'), then polls every frame of the page until a
- * webview shows an interactive form. Returns command → interactive in ms (both clocks are epoch-based).
+ * webview shows an interactive form. Both clocks are epoch-based.
  */
-export async function measureForm(page: Page, formFile: string): Promise<number> {
+export async function measureForm(page: Page, formFile: string): Promise<FormTiming> {
   fs.writeFileSync(`${formFile}.go`, 'go');
   const deadline = Date.now() + 60_000;
   while (!fs.existsSync(formFile)) {
@@ -120,7 +127,11 @@ export async function measureForm(page: Page, formFile: string): Promise<number>
   while (Date.now() < deadline) {
     const frames = page.frames().filter((frame) => frame !== page.mainFrame());
     for (const frame of frames) {
-      if (await frameIsInteractive(frame)) return performance.timeOrigin + performance.now() - commandAt;
+      if (await frameIsInteractive(frame)) {
+        const interactiveAt = performance.timeOrigin + performance.now();
+        const pageStartAt = await frame.evaluate('performance.timeOrigin') as number;
+        return { ms: interactiveAt - commandAt, pageStartMs: pageStartAt - commandAt };
+      }
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -130,14 +141,14 @@ export async function measureForm(page: Page, formFile: string): Promise<number>
 export interface OpenRound {
   target: 'providerDesk' | 'trivial';
   view: UiRender;
-  formMs: number;
+  form: FormTiming;
   wasActive: boolean;
 }
 
 export interface OpenComparison {
   rounds: OpenRound[];
-  providerDesk: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary };
-  trivial: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary };
+  providerDesk: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
+  trivial: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
 }
 
 /** What benchOpenComparison needs of the extension-host driver: one fresh window running an `open` task. */
@@ -149,20 +160,23 @@ export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: 
     const order: OpenRound['target'][] = round % 2 === 0 ? ['providerDesk', 'trivial'] : ['trivial', 'providerDesk'];
     for (const target of order) {
       let view: UiRender | undefined;
-      let formMs = NaN;
+      let form: FormTiming = { ms: NaN, pageStartMs: NaN };
       const formCommand = target === 'providerDesk' ? 'providerDesk.addProvider' : 'benchTrivial.openWebview';
       const result = await runOpen(formCommand, async (formFile) => {
         view = await measureUiRender(page, target === 'providerDesk' ? providerDeskView : trivialView);
-        formMs = await measureForm(page, formFile);
+        form = await measureForm(page, formFile);
       });
       if (!view) throw new Error(`no view measurement for ${target}`);
-      results.push({ target, view, formMs, wasActive: result.wasActive });
-      progress(`  open ${round + 1}/${rounds} ${target}: click → first row ${ms(view.firstMs)} ms, last row ${ms(view.ms)} ms; form ${ms(formMs)} ms${result.wasActive && target === 'providerDesk' ? ' [WAS ALREADY ACTIVE]' : ''}`);
+      results.push({ target, view, form, wasActive: result.wasActive });
+      progress(`  open ${round + 1}/${rounds} ${target}: click → first row ${ms(view.firstMs)} ms, last row ${ms(view.ms)} ms; form ${ms(form.ms)} ms (page started at ${ms(form.pageStartMs)} ms)${result.wasActive && target === 'providerDesk' ? ' [WAS ALREADY ACTIVE]' : ''}`);
     }
   }
   const of = (target: OpenRound['target']): OpenComparison['trivial'] => {
     const mine = results.filter((r) => r.target === target);
-    return { firstRowMs: summarize(mine.map((r) => r.view.firstMs)), lastRowMs: summarize(mine.map((r) => r.view.ms)), formMs: summarize(mine.map((r) => r.formMs)) };
+    return {
+      firstRowMs: summarize(mine.map((r) => r.view.firstMs)), lastRowMs: summarize(mine.map((r) => r.view.ms)),
+      formMs: summarize(mine.map((r) => r.form.ms)), formPageStartMs: summarize(mine.map((r) => r.form.pageStartMs)),
+    };
   };
   return { rounds: results, providerDesk: of('providerDesk'), trivial: of('trivial') };
 }
