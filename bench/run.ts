@@ -3,7 +3,7 @@
 // bench/results/latest.json (CPU profiles to bench/results/profiles/).
 //
 //   npm run bench                       everything (~7 minutes on 2 cores; +~80 s the first time, to install the CLI)
-//   npm run bench -- --only=listing     some parts: listing, memory, exthost (comma-separated; packaging always runs)
+//   npm run bench -- --only=listing     some parts: load, listing, memory, exthost (comma-separated; packaging always runs)
 //   npm run bench -- --quick            fewer repetitions, for trying the benchmark itself
 //   npm run bench -- --no-cli           without the Heroku CLI (it is installed into bench/.peers on first use)
 //   npm run bench -- --no-ui --keep     no workbench click-to-rows timing; keep the code-server run folder
@@ -19,6 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { startFakeHeroku } from '../scripts/demoHeroku';
 import { buildBenchBundles, providerDeskBuilds } from './lib/build';
+import { benchCodeLoad, type CodeLoadReport } from './lib/codeLoad';
 import type { ClientId } from './lib/children';
 import { benchExtensionHost, type ExthostReport } from './lib/exthost';
 import { benchListing, benchMemory, profileListing, type ListingCase, type ListingProfile, type MemoryCase } from './lib/listing';
@@ -35,6 +36,7 @@ export interface BenchResults {
   package?: PackageReport;
   /** How the client bundle the listing children run was built. */
   providerDeskBundle?: { fallback: boolean; bytes: number };
+  codeLoad?: CodeLoadReport;
   listing?: ListingCase[];
   memory?: MemoryCase[];
   listingProfiles?: ListingProfile[];
@@ -92,7 +94,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${renderReport(JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults)}\n`);
     return;
   }
-  const only = new Set((option('only') ?? 'package,listing,memory,exthost').split(',').map((part) => part.trim()));
+  const only = new Set((option('only') ?? 'package,load,listing,memory,exthost').split(',').map((part) => part.trim()));
   const quick = flag('quick');
   const results: BenchResults = {
     machine: machineInfo(repoRoot),
@@ -115,6 +117,8 @@ async function main(): Promise<void> {
   const bundles = await buildBenchBundles();
   if (bundles.providerDeskFallback) progress('  note: scripts/build.mjs built no src/extension.ts bundle; Provider Desk\'s client was bundled with plain esbuild options');
   results.providerDeskBundle = { fallback: bundles.providerDeskFallback, bytes: fs.statSync(bundles.providerDesk).size };
+
+  if (only.has('load')) results.codeLoad = benchCodeLoad(bundles.loadBundle, quick ? 5 : 15);
 
   if (only.has('listing') || only.has('memory')) {
     let clients: ClientId[] = ['providerDesk', 'herokuClient', 'fetchLoop'];
@@ -161,6 +165,7 @@ async function main(): Promise<void> {
       scaleScopes: 10,
       scaleRepeats: quick ? 3 : 10,
       bigStoreRuns: quick ? 1 : 2,
+      openRounds: Number(option('open-rounds') ?? (quick ? 3 : 10)),
       ui: !flag('no-ui'),
       profile: !flag('no-profile'),
       keep: flag('keep'),

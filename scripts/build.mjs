@@ -21,15 +21,27 @@ cpSync('media/codicons/codicon.ttf', 'dist/webview/codicon.ttf');
 
 // zod re-exports every locale as a namespace (`z.locales`), which keeps ~260 KB of translated messages in each bundle
 // although only English is used (zod registers it from locales/en.js itself). Resolve that namespace to English only.
+// zod is loaded with require() where it is used (src/model/lazySchema.ts), which would pick its CommonJS build: take
+// the ES module build as for an import, so it is tree-shaken and the locale rule below applies.
 const zodEnglishOnly = {
   name: 'zod-english-only',
   setup(build) {
+    build.onResolve({ filter: /^zod$/ }, (args) => (args.kind === 'require-call' ? build.resolve('zod', { kind: 'import-statement', resolveDir: args.resolveDir }) : undefined));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
       args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined);
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: `export { default as en } from ${JSON.stringify(args.path)};`,
       resolveDir: path.dirname(args.path),
     }));
+  },
+};
+
+// The extension loads zod on first use (src/model/lazySchema.ts): from its own file, dist/zod.js, so that loading
+// dist/extension.js does not even compile zod's code (that took most of the extension's load time).
+const zodApart = {
+  name: 'zod-apart',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: './zod.js', external: true }));
   },
 };
 
@@ -55,13 +67,24 @@ const contexts = await Promise.all([
     format: 'cjs',
     target: 'node18',
     // fetch-blob (under node-fetch) requires this polyfill only on Node < 16.5; every VS Code extension host is newer.
-    plugins: [...common.plugins, vscodeOnce],
+    plugins: [zodApart, ...common.plugins, vscodeOnce],
     external: ['vscode', 'web-streams-polyfill/*'],
   }),
   esbuild.context({
     ...common,
+    stdin: { contents: "export * from 'zod';", resolveDir: '.', sourcefile: 'zod.js' },
+    outfile: 'dist/zod.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+  }),
+  esbuild.context({
+    ...common,
     entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview/main.js',
+    outdir: 'dist/webview',
+    // The form's checks (and zod with them) are a chunk that src/webview/formView.ts imports once the form is shown.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     format: 'esm',
     target: 'es2022',

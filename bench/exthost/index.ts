@@ -6,6 +6,8 @@
 //             optionally seed the store.
 //  - scale:   seed 1,000 providers × 10 scopes and time complete getChildren walks of the tree.
 //  - profile: activate under the V8 profiler (inspector) and save the .cpuprofile.
+//  - open:    nothing activated: the benchmark clicks a view icon (Provider Desk's or the trivial extension's), then
+//             asks (formFile + '.go') for that extension's form, which this script opens, noting when.
 // Results go to the task's resultFile; the host's run ends when run() resolves.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -24,7 +26,19 @@ export const extensionId = 'providerdesk.provider-desk';
 export type ExthostTask =
   | { kind: 'cold'; resultFile: string; seed?: { providers: number; scopesPerProvider: number }; continueFile?: string; settleMs: number }
   | { kind: 'scale'; resultFile: string; providers: number; scopesPerProvider: number; warmups: number; repeats: number; profileFile?: string }
-  | { kind: 'profile'; resultFile: string; profileFile: string; settleMs: number };
+  | { kind: 'profile'; resultFile: string; profileFile: string; settleMs: number }
+  | { kind: 'open'; resultFile: string; continueFile: string; formFile: string; formCommand: string; settleMs: number };
+
+export interface OpenResult {
+  kind: 'open';
+  /** Provider Desk was active before the click (it must not be). */
+  wasActive: boolean;
+}
+
+/** Written to the open task's formFile: when the form command was run (epoch ms, sub-millisecond). */
+export interface FormStart {
+  commandAt: number;
+}
 
 /** VS Code's own figures for one activation (ExtensionService activation times). */
 export interface VsCodeActivationTimes {
@@ -360,12 +374,27 @@ async function profile(task: Extract<ExthostTask, { kind: 'profile' }>): Promise
   writeResult(task.resultFile, result);
 }
 
+async function open(task: Extract<ExthostTask, { kind: 'open' }>): Promise<void> {
+  await settle(40, 20_000);
+  await delay(task.settleMs);
+  const result: OpenResult = { kind: 'open', wasActive: vscode.extensions.getExtension(extensionId)?.isActive ?? false };
+  writeResult(task.resultFile, result);
+  const go = `${task.formFile}.go`;
+  if (!await waitFor(() => (fs.existsSync(go) ? true : undefined), 120_000, 10)) return;
+  const start: FormStart = { commandAt: performance.timeOrigin + performance.now() };
+  void vscode.commands.executeCommand(task.formCommand);
+  writeResult(task.formFile, start);
+  await waitFor(() => (fs.existsSync(task.continueFile) ? true : undefined), 120_000, 20);
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
 export async function run(): Promise<void> {
   const task = JSON.parse(process.env.BENCH_TASK ?? '{}') as ExthostTask;
   try {
     if (task.kind === 'cold') await cold(task);
     else if (task.kind === 'scale') await scale(task);
     else if (task.kind === 'profile') await profile(task);
+    else if (task.kind === 'open') await open(task);
     else throw new Error(`unknown BENCH_TASK ${JSON.stringify(task)}`);
   } catch (error) {
     if ('resultFile' in task) writeResult(task.resultFile, { error: error instanceof Error ? error.stack ?? error.message : String(error) });

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { benchDir, buildDir, repoRoot, stageDir } from './paths';
+import { benchDir, buildDir, repoRoot, stageDir, workDir } from './paths';
 
 export interface ChildBundles {
   /** Provider Desk's client + renderTicket, minified like the shipped extension bundle. */
@@ -13,9 +13,13 @@ export interface ChildBundles {
   fetchLoop: string;
   /** Preloaded with --require into every child: appends peak RSS on exit. */
   rusageHook: string;
+  /** Times require() of a bundle with a stub `vscode` (code loading in plain Node). */
+  loadBundle: string;
   /** extensionTestsPath for the extension-host part; inside the staged extension, so that VS Code attributes its
    * `require('vscode')` to Provider Desk, as it does for the integration tests. */
   exthost: string;
+  /** The trivial extension the Provider Desk view and form are compared with (its folder). */
+  trivialExtension: string;
 }
 
 const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'warning', legalComments: 'none', absWorkingDir: repoRoot } as const;
@@ -47,9 +51,13 @@ export async function buildBenchBundles(): Promise<BuiltBundles> {
     herokuClient: out('herokuClient.js'),
     fetchLoop: out('fetchLoop.js'),
     rusageHook: out('rusageHook.js'),
+    loadBundle: out('loadBundle.js'),
     exthost: path.join(stageDir, 'out', 'bench', 'exthost.js'),
+    trivialExtension: path.join(workDir, 'trivial-extension'),
   };
   const providerDeskFallback = !fs.existsSync(bundles.providerDesk) || !fs.existsSync(bundles.providerDeskReadable);
+  // Built like dist/extension.js, the client bundles require zod from a file next to them, as the extension does.
+  if (!providerDeskFallback) fs.copyFileSync(path.join(stageDir, 'dist', 'zod.js'), path.join(buildDir, 'zod.js'));
   await Promise.all([
     ...(providerDeskFallback ? [
       esbuild.build({ ...node, entryPoints: [child('providerDesk')], outfile: bundles.providerDesk, minify: true }),
@@ -58,7 +66,10 @@ export async function buildBenchBundles(): Promise<BuiltBundles> {
     esbuild.build({ ...node, entryPoints: [child('herokuClient')], outfile: bundles.herokuClient, external: ['heroku-client'] }),
     esbuild.build({ ...node, entryPoints: [child('fetchLoop')], outfile: bundles.fetchLoop, external: ['node-fetch'] }),
     esbuild.build({ ...node, entryPoints: [child('rusageHook')], outfile: bundles.rusageHook }),
+    esbuild.build({ ...node, entryPoints: [child('loadBundle')], outfile: bundles.loadBundle }),
     esbuild.build({ ...node, entryPoints: [path.join(benchDir, 'exthost', 'index.ts')], outfile: bundles.exthost, external: ['vscode'] }),
+    esbuild.build({ ...node, entryPoints: [path.join(benchDir, 'exthost', 'trivialExtension.ts')], outfile: path.join(bundles.trivialExtension, 'extension.js'), external: ['vscode'], minify: true }),
+    esbuild.build({ ...node, platform: 'browser', format: 'esm', target: 'es2022', entryPoints: [path.join(benchDir, 'exthost', 'trivialWebview.mts')], outfile: path.join(bundles.trivialExtension, 'media', 'webview.js'), minify: true }),
   ]);
   return { ...bundles, providerDeskFallback };
 }

@@ -27,6 +27,8 @@ export interface ServerView {
   pageSize: number;
   /** From the first request's arrival to the last /apps request's arrival. */
   spanMs: number;
+  /** TCP connections those requests came on (fewer than requests: kept alive). */
+  connections: number;
 }
 
 export interface ChildRun {
@@ -142,5 +144,5 @@ function serverView(fake: FakeHeroku): ServerView {
   const first = all[0]?.at ?? 0;
   const last = apps[apps.length - 1]?.at ?? first;
   const max = /max=(\d+)/.exec(apps[0]?.range ?? '')?.[1];
-  return { appRequests: apps.length, requests: all.length, pageSize: max ? Number(max) : 200, spanMs: last - first };
+  return { appRequests: apps.length, requests: all.length, pageSize: max ? Number(max) : 200, spanMs: last - first, connections: new Set(all.map((request) => request.connection)).size };
 }

@@ -8,9 +8,10 @@ import * as path from 'node:path';
 import * as util from 'node:util';
 import type { Page } from 'playwright-core';
 import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
-import type { ColdResult, ExthostTask, ProfileResult, ScaleResult } from '../exthost/index';
+import type { ColdResult, ExthostTask, OpenResult, ProfileResult, ScaleResult } from '../exthost/index';
 import type { ChildBundles } from './build';
 import { progress } from './log';
+import { benchOpenComparison, measureUiRender, prepareTrivialExtension, providerDeskView, type OpenComparison, type UiRender } from './openView';
 import { buildStage } from './package';
 import { profilesDir, repoRoot, runsDir, stageDir } from './paths';
 import { describeProfile, readProfile, summarizeProfile, type ProfileSummary } from './profile';
@@ -24,16 +25,13 @@ export interface ExthostOptions {
   scaleScopes: number;
   scaleRepeats: number;
   bigStoreRuns: number;
+  /** Rounds of opening the view and a form, next to the trivial extension (0: none). */
+  openRounds: number;
   ui: boolean;
   profile: boolean;
   keep: boolean;
 }
 
-export interface UiRender {
-  /** Click on the activity-bar icon → the last provider row is in the DOM. */
-  ms: number;
-  rows: number;
-}
 
 export interface ExthostReport {
   codeServer: string;
@@ -59,6 +57,8 @@ export interface ExthostReport {
   /** The workbench (renderer) while opening the view, from one extra run. */
   uiProfile?: { ms: number; file: string; summary: ProfileSummary; text: string };
   firstRun?: ColdResult;
+  /** Click → rows and command → interactive form, Provider Desk next to the trivial extension. */
+  open?: OpenComparison;
 }
 
 const noise = /AgentHost|ChatModelSelection|AccountPolicyGate|Creating a socket|connection token|authentication provider 'github'|Service Worker|additional builtin|grace time|open-vsx|ERR_NAME_NOT_RESOLVED|vsda|Deprecation Warning|PendingMigrationError/;
@@ -126,51 +126,6 @@ class Driver {
   }
 }
 
-/**
- * Opens the Provider Desk view from the activity bar and times click → the last provider row in the DOM. With
- * `profileFile`, the workbench page (renderer) runs under the V8 profiler meanwhile (Chrome DevTools Protocol).
- */
-async function measureUiRender(page: Page, rows: number, profileFile?: string): Promise<UiRender> {
-  const item = page.locator('.activitybar [aria-label^="Provider Desk"]').first();
-  await item.waitFor({ timeout: 60_000 });
-  // A string, not a function: tsx would wrap a function's inner helpers in its `__name` helper, unknown in the page.
-  await page.evaluate(`(() => {
-    const expected = ${rows};
-    const state = { start: 0, done: 0, rows: 0 };
-    window.benchUi = state;
-    document.addEventListener('mousedown', () => { if (!state.start) state.start = performance.now(); }, { capture: true, once: true });
-    const observer = new MutationObserver(() => {
-      if (!state.start || state.done) return;
-      const list = document.querySelectorAll('.monaco-list[aria-label="Providers"] .monaco-list-row');
-      const last = document.querySelector('.monaco-list[aria-label="Providers"] .monaco-list-row[aria-posinset="' + expected + '"] .label-name');
-      if (last && last.textContent) {
-        state.done = performance.now();
-        state.rows = list.length;
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  })()`);
-  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-  }
-  await item.click();
-  await page.waitForFunction('window.benchUi.done > 0', undefined, { timeout: 60_000 });
-  if (cdp && profileFile) {
-    const { profile } = await cdp.send('Profiler.stop');
-    fs.writeFileSync(profileFile, JSON.stringify(profile));
-    await cdp.detach();
-  }
-  const state = await page.evaluate('window.benchUi') as { start: number; done: number; rows: number };
-  // Back to the Explorer, so that the next load does not open (and activate) Provider Desk at startup.
-  await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
-  await page.locator('.part.sidebar .composite.title .title-label', { hasText: /Explorer/i }).first().waitFor({ timeout: 30_000 });
-  return { ms: state.done - state.start, rows: state.rows };
-}
-
 function codeServerVersion(): string {
   const cache = process.env.PROVIDER_DESK_CACHE ?? path.join(process.env.HOME ?? '', '.cache', 'provider-desk-test');
   const version = process.env.CS_VERSION ?? '4.139.1';
@@ -204,6 +159,9 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
   const runDir = fs.mkdtempSync(path.join(runsDir, 'exthost-'));
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
+  // The trivial extension is installed (in every window, activated only by its view or command).
+  prepareTrivialExtension(bundles.trivialExtension);
+  fs.cpSync(bundles.trivialExtension, path.join(runDir, 'exts', 'bench.trivial-tree-0.0.1'), { recursive: true });
   const server = await startCodeServer({ runDir, folder: workspace });
   const browser = await launchChromium(runDir);
   try {
@@ -220,7 +178,7 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
       let uiRender: UiRender | undefined;
       const result = await driver.run<ColdResult>(
         (resultFile, continueFile) => ({ kind: 'cold', resultFile, seed, settleMs: 500, ...(measured && options.ui ? { continueFile } : {}) }),
-        measured && options.ui ? async () => { uiRender = await measureUiRender(page, options.renderProviders); } : undefined,
+        measured && options.ui ? async () => { uiRender = await measureUiRender(page, providerDeskView); } : undefined,
       );
       if (i === 0) firstRun = result;
       if (measured) {
@@ -250,13 +208,24 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
       firstRun,
     };
 
+    if (options.ui && options.openRounds > 0) {
+      progress(`extension host: opening the view and a form, next to a trivial extension, ${options.openRounds} rounds of two fresh windows`);
+      report.open = await benchOpenComparison(page, (formCommand, during) => {
+        let formFile = '';
+        return driver.run<OpenResult>((resultFile, continueFile) => {
+          formFile = `${resultFile}.form`;
+          return { kind: 'open', resultFile, continueFile, formFile, formCommand, settleMs: 500 };
+        }, () => during(formFile));
+      }, options.openRounds);
+    }
+
     if (options.ui && options.profile) {
       progress('extension host: one more run, the workbench page under the V8 profiler while the view opens');
       fs.mkdirSync(profilesDir, { recursive: true });
       const uiProfileFile = path.join(profilesDir, 'ui-render.cpuprofile');
       let uiRender: UiRender | undefined;
       await driver.run<ColdResult>((resultFile, continueFile) => ({ kind: 'cold', resultFile, seed, settleMs: 500, continueFile }),
-        async () => { uiRender = await measureUiRender(page, options.renderProviders, uiProfileFile); });
+        async () => { uiRender = await measureUiRender(page, providerDeskView, uiProfileFile); });
       if (uiRender && fs.existsSync(uiProfileFile)) {
         const summary = summarizeProfile(readProfile(uiProfileFile), { bundles: [], nameOther: rendererName, top: 12 });
         report.uiProfile = { ms: uiRender.ms, file: uiProfileFile, summary, text: describeProfile(summary, `The workbench page while the Providers view opens with ${options.renderProviders} providers (click → last row ${ms(uiRender.ms)} ms under the profiler)`) };

@@ -47,6 +47,26 @@ export function renderReport(results: BenchResults): string {
         `${ms(ex.uiRenderMs.median)} ms`, ex.uiRenderMs.median < 50, by(ex.uiRenderMs.median, 50, 'ms')));
     }
   }
+  const load = results.codeLoad;
+  if (load) {
+    rows.push(targetRow(`Code loading in plain Node: require of dist/extension.js (${kb(load.bundleBytes)} KB), median of ${load.extension.n} fresh processes (an empty module: ${ms(load.empty.median)} ms)`,
+      '≤ 30 ms', `${ms(load.extension.median)} ms`, load.extension.median <= 30, by(load.extension.median, 30, 'ms')));
+  }
+  if (ex) {
+    rows.push(targetRow(`Code loading in VS Code (its "Load Code"), median of ${ex.vscodeCodeLoadingMs.n} cold hosts`, '≤ 30 ms',
+      `${ms(ex.vscodeCodeLoadingMs.median)} ms`, ex.vscodeCodeLoadingMs.median <= 30, by(ex.vscodeCodeLoadingMs.median, 30, 'ms')));
+  }
+  const open = ex?.open;
+  if (open) {
+    const pd = open.providerDesk;
+    const floor = open.trivial;
+    rows.push(targetRow(`Opening the view in fresh windows: click on the icon → first row visible (activation included), median of ${pd.firstRowMs.n}; trivial tree-view extension ${ms(floor.firstRowMs.median)} ms`,
+      '≤ trivial + 30 ms', `${ms(pd.firstRowMs.median)} ms (+${ms(pd.firstRowMs.median - floor.firstRowMs.median)})`, pd.firstRowMs.median <= floor.firstRowMs.median + 30,
+      by(pd.firstRowMs.median, floor.firstRowMs.median + 30, 'ms')));
+    rows.push(targetRow(`Opening a form: command → interactive form, median of ${pd.formMs.n}; trivial webview (same CSP, one vscode-elements control) ${ms(floor.formMs.median)} ms`,
+      '≤ floor + 150 ms', `${ms(pd.formMs.median)} ms (+${ms(pd.formMs.median - floor.formMs.median)})`, pd.formMs.median <= floor.formMs.median + 150,
+      by(pd.formMs.median, floor.formMs.median + 150, 'ms')));
+  }
   const pkg = results.package;
   if (pkg) rows.push(targetRow('VSIX size', '< 250 KB', `${kb(pkg.vsixBytes)} KB`, pkg.vsixBytes < 250 * KB, by(pkg.vsixBytes, 250 * KB, 'KB')));
   const listing = results.listing ?? [];
@@ -55,9 +75,11 @@ export function renderReport(results: BenchResults): string {
     const warm = pd?.listWarmMs?.median;
     const coldList = pd?.listColdMs?.median;
     if (warm === undefined) continue;
+    // One page (up to 1,000 apps) cannot overlap requests with reading: its target is looser.
+    const target = item.pages === 1 ? 1.3 : 1.15;
     rows.push(targetRow(`Listing ${count(item.apps)} apps at ${item.latencyMs} ms/request vs floor ${item.floorMs} ms (in-process, warm / first in a fresh process)`,
-      '≤ 1.15× floor', `${ms(warm)} / ${ms(coldList)} ms = ${ratio(warm, item.floorMs)} / ${ratio(coldList, item.floorMs)}`, warm <= 1.15 * item.floorMs,
-      `by ${ms(warm - 1.15 * item.floorMs)} ms (${ratio(warm, 1.15 * item.floorMs)} of ${ms(1.15 * item.floorMs)} ms)`));
+      `≤ ${target}× floor`, `${ms(warm)} / ${ms(coldList)} ms = ${ratio(warm, item.floorMs)} / ${ratio(coldList, item.floorMs)}`, warm <= target * item.floorMs,
+      `by ${ms(warm - target * item.floorMs)} ms (${ratio(warm, target * item.floorMs)} of ${ms(target * item.floorMs)} ms)`));
   }
   if (listing.length > 0) {
     let wallWins = 0;
@@ -129,7 +151,8 @@ export function renderReport(results: BenchResults): string {
 
     const inClients = clients.filter((client) => client !== 'herokuCli');
     out.push('In-process listing time only (ms): median of repeated listings in one process after a warm-up / first listing in a fresh process. '
-      + 'Requests: GET /apps requests × page size as the server saw them (+ other requests, e.g. the CLI\'s GET /account).', '');
+      + 'Requests: GET /apps requests × page size as the server saw them (+ other requests, e.g. the CLI\'s GET /account) on how many TCP connections '
+      + '(a fresh process\'s listing; fewer connections than requests: kept alive).', '');
     const inHeaders = ['apps', 'latency', 'floor', ...inClients.flatMap((client) => (client === 'providerDesk' ? [clientLabels[client], '÷ floor'] : [clientLabels[client], '÷ PD'])), 'requests'];
     const inRows = listing.map((item) => [count(item.apps), `${item.latencyMs} ms`, `${item.floorMs} ms`, ...inClients.flatMap((client) => {
       const entry = item.clients[client];
@@ -141,7 +164,7 @@ export function renderReport(results: BenchResults): string {
       const server = item.clients[client]?.server;
       if (!server) return '?';
       const other = server.requests - server.appRequests;
-      return `${server.appRequests}×${server.pageSize}${other > 0 ? ` +${other}` : ''}`;
+      return `${server.appRequests}×${server.pageSize}${other > 0 ? ` +${other}` : ''} on ${server.connections}`;
     }).join(' · ')]);
     out.push(markdownTable(inHeaders, inRows, inHeaders.map((_, i) => (i < 3 ? 'r' : 'l'))), '');
     out.push(`Requests column order: ${clients.map((client) => clientLabels[client]).join(' · ')}.`, '');
@@ -217,6 +240,12 @@ export function renderReport(results: BenchResults): string {
       extRows.push(['  … cached nodes (second walk)', ms(ex.scale.warmWalk.median), `${ms(ex.scale.warmWalk.min)}–${ms(ex.scale.warmWalk.max)}`]);
       extRows.push(['  … getChildren + getTreeItem, fresh tree', ms(ex.scale.coldWalkWithItems.median), `${ms(ex.scale.coldWalkWithItems.min)}–${ms(ex.scale.coldWalkWithItems.max)}`]);
       extRows.push([`  store.reload() of ${count(ex.scale.providers + ex.scale.credentials + ex.scale.scopes)} objects`, ms(ex.scale.reloadMs), 'n=1']);
+    }
+    if (ex.open) {
+      for (const [label, entry] of [['Provider Desk', ex.open.providerDesk], ['trivial extension', ex.open.trivial]] as const) {
+        extRows.push([`${label}, fresh window: click → first row / last row`, `${ms(entry.firstRowMs.median)} / ${ms(entry.lastRowMs.median)}`, `${ms(entry.firstRowMs.min)}–${ms(entry.firstRowMs.max)} (n=${entry.firstRowMs.n})`]);
+        extRows.push([`${label}: form command → interactive form (→ its page starts loading)`, `${ms(entry.formMs.median)} (${ms(entry.formPageStartMs.median)})`, `${ms(entry.formMs.min)}–${ms(entry.formMs.max)}`]);
+      }
     }
     out.push(markdownTable(['measure', 'median ms', 'range'], extRows, ['l', 'r', 'r']), '');
     out.push(`Cold = a fresh extension host per run (a new workbench page load), ${ex.activateMs.n} runs after ${1} warm-up; ${ex.wasActiveRuns} run(s) found the extension already active.`, '');

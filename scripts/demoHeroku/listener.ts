@@ -28,6 +28,19 @@ export async function listen(handler: http.RequestListener, port = 0, host = '12
   return { server, sockets, port: bound, url: `http://${host}:${bound}` };
 }
 
+const connectionNumbers = new WeakMap<Socket, number>();
+let connections = 0;
+
+/** 1-based number of the TCP connection a request came on, counted across both origins: repeats mean keep-alive. */
+function connectionOf(socket: Socket): number {
+  let number = connectionNumbers.get(socket);
+  if (number === undefined) {
+    number = ++connections;
+    connectionNumbers.set(socket, number);
+  }
+  return number;
+}
+
 export function record(log: RecordedRequest[], request: http.IncomingMessage): RecordedRequest {
   const url = request.url ?? '/';
   const query = url.indexOf('?');
@@ -40,6 +53,7 @@ export function record(log: RecordedRequest[], request: http.IncomingMessage): R
     authorization: request.headers.authorization,
     range: typeof request.headers.range === 'string' ? request.headers.range : undefined,
     at: performance.now(),
+    connection: connectionOf(request.socket),
     status: undefined,
     outcome: 'pending',
     clientAborted: false,

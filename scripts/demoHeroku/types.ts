@@ -39,6 +39,8 @@ export interface RecordedRequest {
   readonly range: string | undefined;
   /** `performance.now()` on arrival. */
   readonly at: number;
+  /** The TCP connection it came on (1-based, numbered in arrival order): requests sharing one were kept alive. */
+  readonly connection: number;
   /** Status sent, once a response was started. */
   status: number | undefined;
   outcome: RequestOutcome;

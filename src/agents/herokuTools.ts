@@ -2,11 +2,12 @@
 // `languageModelTools`, all tagged `providerDesk`). Each Heroku tool says what it reads and how its answer looks;
 // herokuTool.ts does the rest. `#providerDeskScopes` sends nothing anywhere, so it asks nothing.
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { ActiveScope } from '../activeScope/activeScope';
 import type { HerokuConnections } from '../connection';
 import { compareDynoNames } from '../tickets/render';
 import { registerHerokuTool, jsonResult, parseToolInput, type HerokuToolSpec, type ScopeInput } from './herokuTool';
+import { lazySchema } from '../model/lazySchema';
 import { allScopes, scopeTarget, type AgentDeps } from './scopes';
 import { boldName } from './toolTexts';
 
@@ -24,13 +25,17 @@ export const agentToolNames = {
 /** The default and largest number of releases #herokuReleases reads. */
 export const releaseLimits = { default: 10, max: 100 } as const;
 
-const scopeName = z.string({ error: 'the name of a Provider Desk scope is required' }).trim().min(1, 'the scope name is empty');
-const appName = z.string({ error: 'the name of a Heroku app is required' }).trim().min(1, 'the app name is empty').max(100, 'an app name has at most 100 characters');
-const scopeInput = z.object({ scope: scopeName });
-const appInput = scopeInput.extend({ app: appName });
-const releasesInput = appInput.extend({
+// Built on first use, as every schema (model/lazySchema.ts): registering the tools at activation needs no zod.
+const scopeInput = lazySchema((z) => z.object({
+  scope: z.string({ error: 'the name of a Provider Desk scope is required' }).trim().min(1, 'the scope name is empty'),
+}));
+const appInput = lazySchema((z) => scopeInput.extend({
+  app: z.string({ error: 'the name of a Heroku app is required' }).trim().min(1, 'the app name is empty').max(100, 'an app name has at most 100 characters'),
+}));
+const noInput = lazySchema((z) => z.object({}));
+const releasesInput = lazySchema((z) => appInput.extend({
   limit: z.number().int().min(1).max(releaseLimits.max).optional(),
-});
+}));
 const scopeShape = '{ "scope": "<scope name>" }';
 const appShape = '{ "scope": "<scope name>", "app": "<app name>" }';
 
@@ -129,7 +134,7 @@ export function registerAgentTools(services: AgentDeps, connections: HerokuConne
   const scopesTool: vscode.LanguageModelTool<Record<string, never>> = {
     prepareInvocation: () => ({ invocationMessage: vscode.l10n.t('Listing the Provider Desk scopes') }),
     invoke: (options) => {
-      parseToolInput(agentToolNames.scopes, z.object({}), '{}', options.input ?? {});
+      parseToolInput(agentToolNames.scopes, noInput, '{}', options.input ?? {});
       const active = activeScope.get();
       const scopes = allScopes(services.store).map((scope) => {
         const target = scopeTarget(services.store, scope);

@@ -1,6 +1,7 @@
-import {
-  createHerokuClient, HerokuApiError, type HerokuAccount, type HerokuAddon, type HerokuApp, type HerokuAppInfo, type HerokuClient, type HerokuDyno,
-  type HerokuErrorKind, type HerokuFormation, type HerokuRelease, type ListOptions, type ReleaseOptions, type RequestOptions,
+import type * as Heroku from '../heroku';
+import type {
+  HerokuAccount, HerokuAddon, HerokuApiError, HerokuApp, HerokuAppInfo, HerokuClient, HerokuDyno, HerokuErrorKind, HerokuFormation, HerokuRelease,
+  ListOptions, ReleaseOptions, RequestOptions,
 } from '../heroku';
 import type { Logger } from '../common/logger';
 import { ExpectedError } from '../model/errors';
@@ -21,8 +22,17 @@ export class HerokuRequestError extends ExpectedError {
   }
 }
 
+/**
+ * The Heroku client, loaded with the first connection: it brings zod (its response schemas) and node-fetch, which
+ * activation does not need (see model/lazySchema.ts).
+ */
+function heroku(): typeof Heroku {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a static import would load the client at activation
+  return require('../heroku') as typeof Heroku;
+}
+
 function rethrowExpected(error: unknown): never {
-  throw error instanceof HerokuApiError ? new HerokuRequestError(error) : error;
+  throw error instanceof heroku().HerokuApiError ? new HerokuRequestError(error) : error;
 }
 
 /** The Heroku client's reads, failing with HerokuRequestError. */
@@ -33,7 +43,7 @@ export class HerokuConnection {
   static open(logger: Pick<Logger, 'redactor' | 'info' | 'warn'>, userAgent: string, baseUrl: string, token: string): HerokuConnection {
     logger.redactor.add(token);
     try {
-      return new HerokuConnection(createHerokuClient({
+      return new HerokuConnection(heroku().createHerokuClient({
         baseUrl,
         token,
         userAgent,

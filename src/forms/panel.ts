@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { describeError } from '../common/errors';
 import type { CommandDeps } from '../common/registerCommand';
-import type { ExtensionMessage } from '../shared/protocol';
+import { prepareMessageSchemas, type ExtensionMessage } from '../shared/protocol';
 import type { ProviderStore } from '../store/providerStore';
 import { FormController, type FormDefinition, type FormHost } from './controller';
 import { renderFormHtml } from './html';
@@ -81,6 +81,9 @@ export class FormPanel implements vscode.Disposable {
       title: definition.title(),
       language: vscode.env.language,
     });
+    // The page now loads in the renderer; meanwhile, here, zod and the schemas its first message is checked with.
+    const prepare = setTimeout(prepareMessageSchemas, 0);
+    this.disposables.push({ dispose: () => clearTimeout(prepare) });
     logger.info(`${definition.kind} form (${definition.mode}) opened`);
   }
 

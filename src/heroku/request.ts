@@ -5,7 +5,7 @@ import { HerokuApiError, type HerokuApiErrorDetails } from './errors';
 import { networkFailure, statusFailure, type ErrorFactory, type Retry } from './failures';
 import { herokuMessages as m } from './messages';
 import { backoffMs, delay, type RetryOptions } from './retry';
-import { loadNodeFetch, readText, yieldTurns, type ByteBudget, type FetchLike, type FetchLikeResponse } from './transport';
+import { keepAliveAgent, loadNodeFetch, readText, yieldTurns, type ByteBudget, type FetchLike, type FetchLikeResponse } from './transport';
 
 export const herokuAccept = 'application/vnd.heroku+json; version=3';
 
@@ -169,7 +169,7 @@ export class Requester implements ErrorFactory {
     if (range) headers.Range = range;
     const fetchImpl = this.config.fetchImpl ?? await loadNodeFetch();
     for (let hops = 0; ; hops++) {
-      const response = await fetchImpl(url.href, { method: 'GET', headers, redirect: 'manual', signal });
+      const response = await fetchImpl(url.href, { method: 'GET', headers, redirect: 'manual', signal, agent: keepAliveAgent });
       if (!redirectStatuses.has(response.status)) return response;
       await this.readErrorBody(response);
       const location = response.headers.get('location');

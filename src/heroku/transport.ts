@@ -4,6 +4,8 @@
 // node-fetch v3 is ESM-only. This package compiles as CommonJS with `module: Node16`, where tsc rejects a static
 // `import fetch from 'node-fetch'` (TS1479) although Node 20.19+ (require(esm)) and esbuild would cope; a dynamic
 // import() type-checks, runs under tsx/mocha, and esbuild bundles it into dist/extension.js all the same.
+import * as http from 'node:http';
+import * as https from 'node:https';
 
 /** The part of a fetch Response the client uses; node-fetch v3 and the global fetch both fit. */
 export interface FetchLikeResponse {
@@ -18,6 +20,8 @@ export interface FetchLikeInit {
   headers: Record<string, string>;
   redirect: 'manual';
   signal: AbortSignal;
+  /** node-fetch's connection pool for the URL (the global fetch ignores it). */
+  agent: (url: URL) => http.Agent;
 }
 
 export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeResponse>;
@@ -26,6 +30,19 @@ export type FetchLike = (url: string, init: FetchLikeInit) => Promise<FetchLikeR
 export interface ByteBudget {
   left: number;
   exceeded(): Error;
+}
+
+// One keep-alive pool per process, shared by every client: tickets, Verify Connection and the app pick reuse their
+// TCP (and TLS) connections. Without an agent node-fetch sends `Connection: close` and every request pays a new
+// connection. Idle sockets close after 4 s, before a Node server's default 5-s keep-alive timeout can close one under
+// a request. In the extension host, VS Code's proxy support routes proxied requests through its own agents; direct
+// ones reach this pool (localhost) or Node's keep-alive global agent.
+const agentOptions: http.AgentOptions = { keepAlive: true, scheduling: 'lifo', timeout: 4_000 };
+let agents: { http: http.Agent; https: https.Agent } | undefined;
+
+export function keepAliveAgent(url: URL): http.Agent {
+  agents ??= { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+  return url.protocol === 'https:' ? agents.https : agents.http;
 }
 
 let nodeFetch: Promise<FetchLike> | undefined;

@@ -8,10 +8,11 @@
 // Sensitive values never appear in any stored schema: a sensitive field has no `value` in metadata. Errors are problem
 // codes (problems.ts), not sentences: `says(code)` names one as a check's error, `report` attaches one with arguments.
 // validation.ts turns the issues back into problems (problemOfIssue).
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseAccountId } from './accountId';
 import { fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, maxValueLength, providerTypes } from './constants';
 import { checkFieldValue } from './fields';
+import { lazySchema } from './lazySchema';
 import { problem, type Problem, type ProblemCode } from './problems';
 
 export { fieldTypes, providerTypes } from './constants';
@@ -28,40 +29,40 @@ function report(ctx: z.RefinementCtx, path: PropertyKey[], subject: Problem): vo
   ctx.addIssue({ code: 'custom', path, message: subject.code, params: { problem: subject } });
 }
 
-export const idSchema = z.uuid(says('invalidId'));
+export const idSchema = lazySchema((z) => z.uuid(says('invalidId')));
 
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 /** Provider, credential and scope names: trimmed, 1–100 characters, no control characters or line breaks. */
-export const nameSchema = z.string(says('nameRequired'))
+export const nameSchema = lazySchema((z) => z.string(says('nameRequired'))
   .trim()
   .min(1, says('nameRequired'))
   .max(maxNameLength, says('nameTooLong'))
-  .refine((name) => !controlCharacters.test(name), says('nameControlCharacters'));
+  .refine((name) => !controlCharacters.test(name), says('nameControlCharacters')));
 
-export const providerTypeSchema = z.enum(providerTypes, says('providerTypeInvalid'));
+export const providerTypeSchema = lazySchema((z) => z.enum(providerTypes, says('providerTypeInvalid')));
 export type ProviderType = z.infer<typeof providerTypeSchema>;
 
 /** An Account ID as typed; the output is its normalised display form (`api.heroku.com`, `http://127.0.0.1:5000`). */
-export const accountIdSchema = z.string(says('accountIdRequired')).transform((text, ctx) => {
+export const accountIdSchema = lazySchema((z) => z.string(says('accountIdRequired')).transform((text, ctx) => {
   const parsed = parseAccountId(text);
   if (parsed.ok) return parsed.display;
   report(ctx, [], parsed.problem);
   return z.NEVER;
-});
+}));
 
-export const fieldTypeSchema = z.enum(fieldTypes, says('fieldTypeInvalid'));
+export const fieldTypeSchema = lazySchema((z) => z.enum(fieldTypes, says('fieldTypeInvalid')));
 
 /** Credential field keys: trimmed, 1–64 characters of letters, digits, `_`, `.` and `-`. */
-export const keySchema = z.string(says('keyRequired'))
+export const keySchema = lazySchema((z) => z.string(says('keyRequired'))
   .trim()
   .min(1, says('keyRequired'))
   .max(maxKeyLength, says('keyTooLong'))
-  .regex(keyPattern, says('keyCharacters'));
+  .regex(keyPattern, says('keyCharacters')));
 
-export const valueSchema = z.string(says('valueNotText'))
-  .max(maxValueLength, says('valueTooLong'));
+export const valueSchema = lazySchema((z) => z.string(says('valueNotText'))
+  .max(maxValueLength, says('valueTooLong')));
 
 /** Case-insensitive comparison form of a name or key. */
 export function comparisonKey(text: string): string {
@@ -71,7 +72,7 @@ export function comparisonKey(text: string): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Stored metadata
 
-export const credentialFieldSchema = z.object({
+export const credentialFieldSchema = lazySchema((z) => z.object({
   id: idSchema,
   key: keySchema,
   type: fieldTypeSchema,
@@ -89,20 +90,20 @@ export const credentialFieldSchema = z.object({
   }
   const valueProblem = checkFieldValue(field.type, field.value);
   if (valueProblem) report(ctx, ['value'], valueProblem);
-});
+}));
 export type CredentialField = z.infer<typeof credentialFieldSchema>;
 
-export const providerSchema = z.object({
+export const providerSchema = lazySchema((z) => z.object({
   id: idSchema,
   name: nameSchema,
   type: providerTypeSchema,
   /** Normalised display form; see parseAccountId for the API base URL. */
   accountId: accountIdSchema,
   createdAt: z.iso.datetime(says('createdAtInvalid')),
-});
+}));
 export type Provider = z.infer<typeof providerSchema>;
 
-export const credentialSchema = z.object({
+export const credentialSchema = lazySchema((z) => z.object({
   id: idSchema,
   providerId: idSchema,
   name: nameSchema,
@@ -123,29 +124,29 @@ export const credentialSchema = z.object({
     keys.add(key);
     ids.add(field.id);
   });
-});
+}));
 export type Credential = z.infer<typeof credentialSchema>;
 
-export const scopeSchema = z.object({
+export const scopeSchema = lazySchema((z) => z.object({
   id: idSchema,
   providerId: idSchema,
   name: nameSchema,
   credentialId: idSchema,
-});
+}));
 export type Scope = z.infer<typeof scopeSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Input (forms, commands). Unknown properties (e.g. a form's `kind`) are ignored.
 
-export const providerInputSchema = z.object({
+export const providerInputSchema = lazySchema((z) => z.object({
   name: nameSchema,
   /** Optional: when absent, Heroku for api.heroku.com and Other for anything else. */
   type: providerTypeSchema.optional(),
   accountId: accountIdSchema,
-});
+}));
 export type ProviderInput = z.input<typeof providerInputSchema>;
 
-export const credentialFieldInputSchema = z.object({
+export const credentialFieldInputSchema = lazySchema((z) => z.object({
   /** Present for a field that already exists on the credential being edited; any other id is ignored. */
   id: z.string().optional(),
   key: keySchema,
@@ -155,19 +156,19 @@ export const credentialFieldInputSchema = z.object({
   sensitive: z.boolean(says('sensitiveNotOnOff')).optional(),
   /** For a stored sensitive field, `undefined` keeps the stored secret. */
   value: valueSchema.optional(),
-});
+}));
 export type CredentialFieldInput = z.input<typeof credentialFieldInputSchema>;
 
-export const credentialInputSchema = z.object({
+export const credentialInputSchema = lazySchema((z) => z.object({
   name: nameSchema,
   fields: z.array(credentialFieldInputSchema, says('fieldsNotList'))
     .min(1, says('fieldsRequired'))
     .max(maxFieldsPerCredential, says('tooManyFields')),
-});
+}));
 export type CredentialInput = z.input<typeof credentialInputSchema>;
 
-export const scopeInputSchema = z.object({
+export const scopeInputSchema = lazySchema((z) => z.object({
   name: nameSchema,
   credentialId: z.string(says('credentialRequired')).trim().min(1, says('credentialRequired')),
-});
+}));
 export type ScopeInput = z.input<typeof scopeInputSchema>;

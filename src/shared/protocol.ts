@@ -3,8 +3,9 @@
 // webview is untrusted input (a compromised or reloaded page can post anything).
 //
 // No `vscode` import and nothing DOM-specific: this module is bundled into both the extension and the webview.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { maxFieldsPerCredential, maxValueLength } from '../model/constants';
+import { lazySchema } from '../model/lazySchema';
 import type { FieldError, ProblemTemplates } from '../model/problems';
 
 export type { FieldError } from '../model/problems';
@@ -26,16 +27,16 @@ export type FormMode = 'create' | 'edit';
 // ---------------------------------------------------------------------------------------------------------------
 // Form values (what the webview submits)
 
-const shortText = z.string().max(maxShortText);
+const shortText = lazySchema((z) => z.string().max(maxShortText));
 
-export const providerValuesSchema = z.strictObject({
+export const providerValuesSchema = lazySchema((z) => z.strictObject({
   kind: z.literal('provider'),
   name: shortText,
   type: shortText,
   accountId: shortText,
-});
+}));
 
-export const credentialFieldValuesSchema = z.strictObject({
+export const credentialFieldValuesSchema = lazySchema((z) => z.strictObject({
   /** Present for a field that already exists in the store; absent for a new row. */
   id: shortText.optional(),
   key: shortText,
@@ -43,22 +44,22 @@ export const credentialFieldValuesSchema = z.strictObject({
   sensitive: z.boolean(),
   /** Absent for a stored sensitive value the user did not replace: the store keeps the secret it has. */
   value: z.string().max(maxValueText).optional(),
-});
+}));
 
-export const credentialValuesSchema = z.strictObject({
+export const credentialValuesSchema = lazySchema((z) => z.strictObject({
   kind: z.literal('credential'),
   name: shortText,
   fields: z.array(credentialFieldValuesSchema).max(maxFields),
-});
+}));
 
-export const scopeValuesSchema = z.strictObject({
+export const scopeValuesSchema = lazySchema((z) => z.strictObject({
   kind: z.literal('scope'),
   name: shortText,
   /** Empty when no credential is selected (the validators report it). */
   credentialId: shortText,
-});
+}));
 
-export const formValuesSchema = z.discriminatedUnion('kind', [providerValuesSchema, credentialValuesSchema, scopeValuesSchema]);
+export const formValuesSchema = lazySchema((z) => z.discriminatedUnion('kind', [providerValuesSchema, credentialValuesSchema, scopeValuesSchema]));
 
 export type ProviderValues = z.infer<typeof providerValuesSchema>;
 export type CredentialFieldValues = z.infer<typeof credentialFieldValuesSchema>;
@@ -69,35 +70,35 @@ export type FormValues = z.infer<typeof formValuesSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // webview → extension
 
-export const readyMessageSchema = z.strictObject({ type: z.literal('ready') });
-export const cancelMessageSchema = z.strictObject({ type: z.literal('cancel') });
-export const submitMessageSchema = z.strictObject({ type: z.literal('submit'), values: formValuesSchema });
+export const readyMessageSchema = lazySchema((z) => z.strictObject({ type: z.literal('ready') }));
+export const cancelMessageSchema = lazySchema((z) => z.strictObject({ type: z.literal('cancel') }));
+export const submitMessageSchema = lazySchema((z) => z.strictObject({ type: z.literal('submit'), values: formValuesSchema }));
 /**
  * A live check while the user types (e.g. a name another window just took). The webview leaves sensitive values out:
  * they are not needed to check names and keys. `seq` comes back on the reply so stale replies can be dropped.
  */
-export const validateMessageSchema = z.strictObject({
+export const validateMessageSchema = lazySchema((z) => z.strictObject({
   type: z.literal('validate'),
   seq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
   values: formValuesSchema,
-});
+}));
 /** From the scope form when its provider has no credential yet: open the credential form. */
-export const addCredentialMessageSchema = z.strictObject({ type: z.literal('addCredential') });
+export const addCredentialMessageSchema = lazySchema((z) => z.strictObject({ type: z.literal('addCredential') }));
 
 /**
  * From a new credential's form: import the Heroku CLI's token instead of pasting it, as a credential named `name`
  * (the form's Name; empty for the default name). The token is read, verified and stored by the extension.
  */
-export const importHerokuCliMessageSchema = z.strictObject({ type: z.literal('importHerokuCli'), name: shortText });
+export const importHerokuCliMessageSchema = lazySchema((z) => z.strictObject({ type: z.literal('importHerokuCli'), name: shortText }));
 
-export const webviewMessageSchema = z.discriminatedUnion('type', [
+export const webviewMessageSchema = lazySchema((z) => z.discriminatedUnion('type', [
   readyMessageSchema,
   cancelMessageSchema,
   submitMessageSchema,
   validateMessageSchema,
   addCredentialMessageSchema,
   importHerokuCliMessageSchema,
-]);
+]));
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type WebviewMessageType = WebviewMessage['type'];
@@ -225,7 +226,15 @@ export function parseWebviewMessage(raw: unknown): ParseResult {
   };
 }
 
-const knownMessageTypes: readonly string[] = webviewMessageSchema.options.map((option) => option.shape.type.value);
+/**
+ * Loads zod and builds the message schemas ahead of the first message: a form does it while its webview loads, so
+ * the webview's `ready` is not what pays for it.
+ */
+export function prepareMessageSchemas(): void {
+  webviewMessageSchema.safeParse({ type: 'ready' });
+}
+
+let knownMessageTypes: readonly string[] | undefined;
 
 /**
  * The `type` of a message when it is one of the protocol's kinds; `unknown` otherwise — an unexpected kind is not
@@ -234,6 +243,7 @@ const knownMessageTypes: readonly string[] = webviewMessageSchema.options.map((o
 export function messageKindOf(raw: unknown): string {
   if (typeof raw !== 'object' || raw === null || !Object.prototype.hasOwnProperty.call(raw, 'type')) return 'unknown';
   const type = (raw as { type: unknown }).type;
+  knownMessageTypes ??= webviewMessageSchema.options.map((option) => option.shape.type.value);
   return typeof type === 'string' && knownMessageTypes.includes(type) ? type : 'unknown';
 }
 

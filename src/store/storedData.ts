@@ -1,10 +1,12 @@
 // Reading the metadata object kept in globalState: migrate it to the current schema version, check every item
-// against its zod schema and its references (a credential's provider, a scope's credential), and keep the valid
-// rest. Nothing is dropped silently: every item left out is listed with its path and the reason.
+// against its zod schema (cheaply first: model/storedMetadata.ts) and its references (a credential's provider, a
+// scope's credential), and keep the valid rest. Nothing is dropped silently: every item left out is listed with its
+// path and the reason.
 import type { z } from 'zod';
 import { problemOfIssue } from '../model/problems';
 import { problemText } from '../model/problemTexts';
-import { comparisonKey, credentialSchema, providerSchema, scopeSchema, type Credential, type Provider, type Scope } from '../model/schemas';
+import { comparisonKey, type Credential, type Provider, type Scope } from '../model/schemas';
+import { parseStoredCredential, parseStoredProvider, parseStoredScope } from '../model/storedMetadata';
 import { parseSecretKey, secretKey, secretKeyPrefix } from './keys';
 import { currentSchemaVersion, migrate, storedVersion, type MigrationContext } from './migrations';
 
@@ -95,7 +97,7 @@ function decodeItems(raw: Record<string, unknown>): { data: StoredData; invalid:
   const providerNames = new Set<string>();
   list('providers').forEach((item, index) => {
     const path = `providers.${index}`;
-    const parsed = providerSchema.safeParse(item);
+    const parsed = parseStoredProvider(item);
     if (!parsed.success) return rejectIssues(path, parsed.error.issues, item);
     const provider = parsed.data;
     if (providerIds.has(provider.id)) return reject(path, 'Another provider has the same id.', item);
@@ -114,7 +116,7 @@ function decodeItems(raw: Record<string, unknown>): { data: StoredData; invalid:
     if (isObject(item) && typeof item.providerId === 'string' && !providerIds.has(item.providerId)) {
       return reject(path, 'Its provider does not exist (or could not be read).', item);
     }
-    const parsed = credentialSchema.safeParse(item);
+    const parsed = parseStoredCredential(item);
     if (!parsed.success) return rejectIssues(path, parsed.error.issues, item);
     const credential = parsed.data;
     if (credentialsById.has(credential.id)) return reject(path, 'Another credential has the same id.', item);
@@ -130,7 +132,7 @@ function decodeItems(raw: Record<string, unknown>): { data: StoredData; invalid:
   const scopeNames = new Set<string>();
   list('scopes').forEach((item, index) => {
     const path = `scopes.${index}`;
-    const parsed = scopeSchema.safeParse(item);
+    const parsed = parseStoredScope(item);
     if (!parsed.success) return rejectIssues(path, parsed.error.issues, item);
     const scope = parsed.data;
     if (!providerIds.has(scope.providerId)) return reject(path, 'Its provider does not exist (or could not be read).', item);

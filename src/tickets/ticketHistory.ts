@@ -1,11 +1,12 @@
 // Tickets already run, kept in globalState: what was asked and how it ended. No secrets, no app data.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema } from '../model/lazySchema';
 import type { KeyValueStore } from '../store/ports';
 
 export const ticketKinds = ['apps', 'dynos', 'account'] as const;
 export type TicketKind = (typeof ticketKinds)[number];
 
-const ticketRecordSchema = z.object({
+const ticketRecordSchema = lazySchema((z) => z.object({
   number: z.number().int().positive(),
   kind: z.enum(ticketKinds),
   scopeId: z.string(),
@@ -18,11 +19,38 @@ const ticketRecordSchema = z.object({
   app: z.string().optional(),
   dynoCount: z.number().int().nonnegative().optional(),
   errorKind: z.string().optional(),
-});
+}));
 export type TicketRecord = z.infer<typeof ticketRecordSchema>;
 
-const historySchema = z.object({ nextNumber: z.number().int().positive(), tickets: z.array(ticketRecordSchema) });
+export const historySchema = lazySchema((z) => z.object({ nextNumber: z.number().int().positive(), tickets: z.array(ticketRecordSchema) }));
 type History = z.infer<typeof historySchema>;
+
+const outcomes: readonly unknown[] = ['succeeded', 'failed', 'cancelled'];
+const recordKeys = ['number', 'kind', 'scopeId', 'scopeName', 'providerName', 'startedAt', 'outcome', 'appCount', 'app', 'dynoCount', 'errorKind'];
+const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
+const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
+const isText = (value: unknown): boolean => typeof value === 'string';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+function isRecord(value: unknown): value is TicketRecord {
+  return isPlainObject(value) && Object.keys(value).every((key) => recordKeys.includes(key) && value[key] !== undefined)
+    && isCount(value.number) && (value.number as number) > 0 && ticketKinds.includes(value.kind as TicketKind)
+    && isText(value.scopeId) && isText(value.scopeName) && isText(value.providerName) && isText(value.startedAt)
+    && outcomes.includes(value.outcome) && isOptional(value.appCount, isCount) && isOptional(value.app, isText)
+    && isOptional(value.dynoCount, isCount) && isOptional(value.errorKind, isText);
+}
+
+/**
+ * The history in the form this extension writes it, checked without zod: the status bar reads it at activation.
+ * Anything else goes to historySchema, the definition (test/unit/ticketHistory.test.ts checks that both agree).
+ */
+export function isWrittenHistory(value: unknown): value is History {
+  return isPlainObject(value) && Object.keys(value).length === 2 && isCount(value.nextNumber) && (value.nextNumber as number) > 0
+    && Array.isArray(value.tickets) && value.tickets.every(isRecord);
+}
 
 const historyKey = 'providerDesk.ticketHistory';
 const keptTickets = 100;
@@ -44,8 +72,10 @@ export class TicketHistory {
   }
 
   private read(): History {
-    const parsed = historySchema.safeParse(this.state.get(historyKey));
-    return parsed.success ? parsed.data : { nextNumber: 1, tickets: [] };
+    const stored = this.state.get(historyKey);
+    if (isWrittenHistory(stored)) return { nextNumber: stored.nextNumber, tickets: stored.tickets.map((ticket) => ({ ...ticket })) };
+    const parsed = stored === undefined ? undefined : historySchema.safeParse(stored);
+    return parsed?.success ? parsed.data : { nextNumber: 1, tickets: [] };
   }
 
   /** Newest first. */

@@ -1,9 +1,9 @@
 // The credential form's field rows: key, type, Sensitive toggle, value (or "Value stored" with Replace) and remove,
 // plus the Add Field and Import from Heroku CLI buttons. The rows' state lives in FormState (formModel.ts); this
 // renders it and turns the user's edits into changes of it.
-import { maxKeyLength, maxValueLength } from '../model/constants.js';
+import { maxFieldsPerCredential, maxKeyLength, maxValueLength } from '../model/constants.js';
 import { fillPlaceholders } from '../model/problems.js';
-import { maxFields, type InitMessage, type WebviewMessage } from '../shared/protocol.js';
+import type { InitMessage, WebviewMessage } from '../shared/protocol.js';
 import { errorSlot, type ControlEvents } from './controls.js';
 import { h } from './dom.js';
 import {
@@ -51,7 +51,7 @@ export class CredentialRows {
     const state = this.form.state();
     const addField = h('vscode-button', { id: 'addField', secondary: true, icon: 'add' }, strings.addField);
     addField.addEventListener('click', () => {
-      if (state.rows.length >= maxFields) return;
+      if (state.rows.length >= maxFieldsPerCredential) return;
       const row = addRow(state, this.form.init().fieldTypes);
       this.rerenderRows();
       this.form.changed();
@@ -81,7 +81,7 @@ export class CredentialRows {
   private rerenderRows(): void {
     this.form.root.querySelector('#fieldRows')?.replaceChildren(...this.renderRows());
     const addField = this.form.root.querySelector<Button>('#addField');
-    if (addField) addField.disabled = this.form.state().rows.length >= maxFields;
+    if (addField) addField.disabled = this.form.state().rows.length >= maxFieldsPerCredential;
     this.form.refreshErrors();
   }
 

@@ -5,7 +5,7 @@
 // .field-key .field-type .field-sensitive .field-value .remove-field .replace-value .reveal-value .plain-text-warning, and error texts
 // in [data-error-for="<field path>"] ("form" for the form-level message).
 import { maxAccountIdLength, maxNameLength } from '../model/constants.js';
-import { validateFormValues, type FormValidationContext } from '../shared/formValidation.js';
+import type { FormValidationContext, validateFormValues } from '../shared/formValidation.js';
 import type { ErrorsMessage, FieldError, FormStrings, FormValues, InitMessage, WebviewMessage } from '../shared/protocol.js';
 import { labelledField, select, textfield, errorSlot, type ControlEvents } from './controls.js';
 import { CredentialRows } from './credentialRows.js';
@@ -33,6 +33,8 @@ export class FormView {
   private validateSnapshot = '';
   private validateTimer?: ReturnType<typeof setTimeout>;
   private focusedOnce = false;
+  /** The form's own checks, once loaded (see validation.ts). */
+  private validate?: typeof validateFormValues;
   /** A mouse button / touch is down: layout changes wait until it is released (see refreshSoon). */
   private pointerDown = false;
   private refreshPending = false;
@@ -79,6 +81,13 @@ export class FormView {
     } else if (focusedId) {
       document.getElementById(focusedId)?.focus();
     }
+    await this.loadValidation();
+  }
+
+  private async loadValidation(): Promise<void> {
+    if (this.validate) return;
+    this.validate = (await import('./validation.js')).validateFormValues;
+    this.refreshErrors();
   }
 
   applyErrors(message: ErrorsMessage): void {
@@ -199,6 +208,7 @@ export class FormView {
   // Errors
 
   private localErrors(values: FormValues): FieldError[] {
+    if (!this.validate) return [];
     const init = this.init!;
     const context: FormValidationContext = { siblings: init.validation.siblingNames, credentialIds: init.validation.credentialIds };
     if (init.mode === 'edit' && init.values.kind === 'credential') {
@@ -208,7 +218,7 @@ export class FormView {
         ...(field.value !== undefined ? { value: field.value } : {}),
       }));
     }
-    return validateFormValues(values, context);
+    return this.validate(values, context);
   }
 
   private shownErrors(): FieldError[] {

@@ -2,7 +2,6 @@
 // Handshake: this script posts `ready`; the extension answers with `init` (again after every reload of the page).
 // src/webview/ runs in the browser: it imports only shared/ and model/ (and the stylesheet), never `vscode` or l10n —
 // every text, field errors included, comes with `init`.
-import './zodSetup.js';
 import '../../media/forms.css';
 import './elements.js';
 import type { ExtensionMessage, WebviewMessage } from '../shared/protocol.js';

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateApi, extensionId } from './api';
+import { dataKey } from '../../src/store/keys';
+import { encodeStoredData } from '../../src/store/storedData';
+import type { Credential, Provider, Scope } from '../../src/model/schemas';
+import type { TreeNode } from '../../src/tree/treeNode';
+import { activateApi, deleteAllProviders, extensionId } from './api';
 
 describe('Provider Desk in the extension host', () => {
   it('activates and returns its versioned API', async () => {
@@ -16,5 +23,31 @@ describe('Provider Desk in the extension host', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepStrictEqual(contributed.filter((command) => !registered.has(command)), []);
     assert.ok(contributed.length >= 14, `only ${contributed.length} commands contributed`);
+  });
+
+  // zod lives in its own file, dist/zod.js, loaded on the first schema parse: activation and reading the stored
+  // providers for the view must not need it (it took most of the extension's load time).
+  it('activates and shows stored providers without loading zod; the first write loads it', async () => {
+    const api = await activateApi();
+    const zodFile = path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'zod.js');
+    assert.ok(fs.existsSync(zodFile), `${zodFile} is missing`);
+    const loaded = (): boolean => require.cache[zodFile] !== undefined;
+    assert.strictEqual(loaded(), false, 'zod was loaded at activation');
+
+    const providerId = randomUUID();
+    const credentialId = randomUUID();
+    const provider: Provider = { id: providerId, name: 'Stored', type: 'Heroku', accountId: 'api.heroku.com', createdAt: new Date().toISOString() };
+    const credential: Credential = { id: credentialId, providerId, name: 'Token', boundAccountId: 'api.heroku.com', fields: [{ id: randomUUID(), key: 'region', type: 'String', sensitive: false, value: 'us' }] };
+    const scope: Scope = { id: randomUUID(), providerId, name: 'Production', credentialId };
+    await api.testHooks.globalState.update(dataKey, encodeStoredData({ providers: [provider], credentials: [credential], scopes: [scope], secretIndex: [] }, randomUUID()));
+    await api.testHooks.store.reload();
+    const rows = await api.testHooks.tree.getChildren(undefined) as TreeNode[];
+    const labels = await Promise.all(rows.map(async (row) => (await api.testHooks.tree.getTreeItem(row)).label));
+    assert.deepStrictEqual(labels, ['Stored']);
+    assert.strictEqual(loaded(), false, 'zod was loaded to read the stored providers');
+
+    await api.createProvider({ name: 'Written', type: 'Other', accountId: 'http://127.0.0.1:5999' });
+    assert.strictEqual(loaded(), true, 'a write validates with zod, from dist/zod.js');
+    await deleteAllProviders(api);
   });
 });

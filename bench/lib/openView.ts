@@ -1,0 +1,182 @@
+// Opening the view and opening a form in the real workbench, side by side with a trivial extension (the floor, see
+// bench/exthost/trivialExtension.ts): each round loads two fresh windows, one per extension, in alternating order.
+// In each, nothing is active yet: a click on the extension's activity-bar icon (activating it) until its first and
+// its last row are in the DOM; then its form command (run in the extension host) until the webview's first text
+// field is rendered and the page says it is ready (`#app` no longer aria-busy).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import type { FormStart, OpenResult } from '../exthost/index';
+import { progress } from './log';
+import { stageDir } from './paths';
+import { ms, summarize, type Summary } from './stats';
+
+export interface ViewTarget {
+  /** Start of the activity-bar item's aria-label. */
+  icon: string;
+  /** The tree's aria-label (the view's name). */
+  list: string;
+  rows: number;
+}
+
+export interface UiRender {
+  /** Click on the activity-bar icon → the first row's label in the DOM. */
+  firstMs: number;
+  /** Click → the last expected row in the DOM. */
+  ms: number;
+  rows: number;
+}
+
+export const providerDeskView: ViewTarget = { icon: 'Provider Desk', list: 'Providers', rows: 100 };
+const trivialView: ViewTarget = { icon: 'Trivial Tree', list: 'Rows', rows: providerDeskView.rows };
+
+/**
+ * Opens a view from the activity bar and times click → its first and last row in the DOM. With `profileFile`, the
+ * workbench page (renderer) runs under the V8 profiler meanwhile (Chrome DevTools Protocol).
+ */
+export async function measureUiRender(page: Page, target: ViewTarget, profileFile?: string): Promise<UiRender> {
+  const item = page.locator(`.activitybar [aria-label^="${target.icon}"]`).first();
+  await item.waitFor({ timeout: 60_000 });
+  // A string, not a function: tsx would wrap a function's inner helpers in its `__name` helper, unknown in the page.
+  await page.evaluate(`(() => {
+    const expected = ${target.rows};
+    const list = '.monaco-list[aria-label="${target.list}"] ';
+    const state = { start: 0, first: 0, done: 0, rows: 0 };
+    window.benchUi = state;
+    document.addEventListener('mousedown', () => { if (!state.start) state.start = performance.now(); }, { capture: true, once: true });
+    const observer = new MutationObserver(() => {
+      if (!state.start || state.done) return;
+      const row = (n) => document.querySelector(list + '.monaco-list-row[aria-posinset="' + n + '"] .label-name');
+      if (!state.first && row(1)?.textContent) state.first = performance.now();
+      if (row(expected)?.textContent) {
+        state.done = performance.now();
+        state.rows = document.querySelectorAll(list + '.monaco-list-row').length;
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })()`);
+  const cdp = profileFile ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  await item.click();
+  await page.waitForFunction('window.benchUi.done > 0', undefined, { timeout: 60_000 });
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send('Profiler.stop');
+    fs.writeFileSync(profileFile, JSON.stringify(profile));
+    await cdp.detach();
+  }
+  const state = await page.evaluate('window.benchUi') as { start: number; first: number; done: number; rows: number };
+  // Back to the Explorer, so that the next load does not open (and activate) the extension at startup.
+  await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+  await page.locator('.part.sidebar .composite.title .title-label', { hasText: /Explorer/i }).first().waitFor({ timeout: 30_000 });
+  return { firstMs: state.first - state.start, ms: state.done - state.start, rows: state.rows };
+}
+
+/** The trivial extension's folder: its bundles (bench/lib/build.ts), a manifest, and the form's stylesheets. */
+export function prepareTrivialExtension(folder: string): void {
+  const manifest = {
+    name: 'trivial-tree', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' }, main: './extension.js', benchRows: trivialView.rows,
+    contributes: {
+      viewsContainers: { activitybar: [{ id: 'benchTrivial', title: 'Trivial Tree', icon: 'media/icon.svg' }] },
+      views: { benchTrivial: [{ id: 'benchTrivial.rows', name: 'Rows' }] },
+      commands: [{ command: 'benchTrivial.openWebview', title: 'Open Trivial Form' }],
+    },
+  };
+  fs.writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const file of ['main.css', 'codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(stageDir, 'dist', 'webview', file), path.join(folder, 'media', file));
+  fs.copyFileSync(path.join(stageDir, 'media', 'provider-desk.svg'), path.join(folder, 'media', 'icon.svg'));
+}
+
+const interactiveForm = `(() => {
+  const app = document.querySelector('#app:not([aria-busy="true"])');
+  const field = app && app.querySelector('vscode-textfield');
+  return Boolean(field && field.shadowRoot && field.shadowRoot.querySelector('input'));
+})()`;
+
+async function frameIsInteractive(frame: Frame): Promise<boolean> {
+  try {
+    return await frame.evaluate(interactiveForm) as boolean;
+  } catch {
+    return false; // a frame that went away or is being replaced
+  }
+}
+
+export interface FormTiming {
+  /** Form command → interactive form. */
+  ms: number;
+  /** Form command → the webview's document started loading (the rest is the page itself and its messages). */
+  pageStartMs: number;
+}
+
+/**
+ * Asks the extension host for the form (the open task's formFile + '.go'), then polls every frame of the page until a
+ * webview shows an interactive form. Both clocks are epoch-based.
+ */
+export async function measureForm(page: Page, formFile: string): Promise<FormTiming> {
+  fs.writeFileSync(`${formFile}.go`, 'go');
+  const deadline = Date.now() + 60_000;
+  while (!fs.existsSync(formFile)) {
+    if (Date.now() > deadline) throw new Error('the extension host did not run the form command');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const { commandAt } = JSON.parse(fs.readFileSync(formFile, 'utf8')) as FormStart;
+  while (Date.now() < deadline) {
+    const frames = page.frames().filter((frame) => frame !== page.mainFrame());
+    for (const frame of frames) {
+      if (await frameIsInteractive(frame)) {
+        const interactiveAt = performance.timeOrigin + performance.now();
+        const pageStartAt = await frame.evaluate('performance.timeOrigin') as number;
+        return { ms: interactiveAt - commandAt, pageStartMs: pageStartAt - commandAt };
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  throw new Error('no interactive form within 60 s');
+}
+
+export interface OpenRound {
+  target: 'providerDesk' | 'trivial';
+  view: UiRender;
+  form: FormTiming;
+  wasActive: boolean;
+}
+
+export interface OpenComparison {
+  rounds: OpenRound[];
+  providerDesk: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
+  trivial: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
+}
+
+/** What benchOpenComparison needs of the extension-host driver: one fresh window running an `open` task. */
+export type RunOpen = (formCommand: string, during: (formFile: string) => Promise<void>) => Promise<OpenResult>;
+
+export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: number): Promise<OpenComparison> {
+  const results: OpenRound[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order: OpenRound['target'][] = round % 2 === 0 ? ['providerDesk', 'trivial'] : ['trivial', 'providerDesk'];
+    for (const target of order) {
+      let view: UiRender | undefined;
+      let form: FormTiming = { ms: NaN, pageStartMs: NaN };
+      const formCommand = target === 'providerDesk' ? 'providerDesk.addProvider' : 'benchTrivial.openWebview';
+      const result = await runOpen(formCommand, async (formFile) => {
+        view = await measureUiRender(page, target === 'providerDesk' ? providerDeskView : trivialView);
+        form = await measureForm(page, formFile);
+      });
+      if (!view) throw new Error(`no view measurement for ${target}`);
+      results.push({ target, view, form, wasActive: result.wasActive });
+      progress(`  open ${round + 1}/${rounds} ${target}: click → first row ${ms(view.firstMs)} ms, last row ${ms(view.ms)} ms; form ${ms(form.ms)} ms (page started at ${ms(form.pageStartMs)} ms)${result.wasActive && target === 'providerDesk' ? ' [WAS ALREADY ACTIVE]' : ''}`);
+    }
+  }
+  const of = (target: OpenRound['target']): OpenComparison['trivial'] => {
+    const mine = results.filter((r) => r.target === target);
+    return {
+      firstRowMs: summarize(mine.map((r) => r.view.firstMs)), lastRowMs: summarize(mine.map((r) => r.view.ms)),
+      formMs: summarize(mine.map((r) => r.form.ms)), formPageStartMs: summarize(mine.map((r) => r.form.pageStartMs)),
+    };
+  };
+  return { rounds: results, providerDesk: of('providerDesk'), trivial: of('trivial') };
+}
