@@ -41,17 +41,18 @@ const appShape = '{ "scope": "<scope name>", "app": "<app name>" }';
 
 type AppInput = z.infer<typeof appInput>;
 
-const appsTool: HerokuToolSpec<ScopeInput> = {
-  name: agentToolNames.apps,
-  input: scopeInput,
-  inputShape: scopeShape,
+/** A tool about the scope's account as a whole: it takes `{ scope }`. */
+function scopeTool(name: string, texts: Pick<HerokuToolSpec<ScopeInput>, 'progress' | 'action'>, read: HerokuToolSpec<ScopeInput>['read']): HerokuToolSpec<ScopeInput> {
+  return { name, input: scopeInput, inputShape: scopeShape, ...texts, read };
+}
+
+const appsTool = scopeTool(agentToolNames.apps, {
   progress: (input) => vscode.l10n.t('Listing the Heroku apps of scope "{0}"', input.scope),
   action: () => vscode.l10n.t('List the Heroku apps.'),
-  read: async (connection, _input, signal) => {
-    const apps = await connection.listApps({ signal });
-    return { facts: { count: apps.length }, list: { key: 'apps', items: apps.map(({ name, region, stack, updatedAt }) => ({ name, region, stack, updatedAt })) } };
-  },
-};
+}, async (connection, _input, signal) => {
+  const apps = await connection.listApps({ signal });
+  return { facts: { count: apps.length }, list: { key: 'apps', items: apps.map(({ name, region, stack, updatedAt }) => ({ name, region, stack, updatedAt })) } };
+});
 
 /** A tool about one app: it takes `{ scope, app }`. */
 function appTool(name: string, texts: Pick<HerokuToolSpec<AppInput>, 'progress' | 'action'>, read: HerokuToolSpec<AppInput>['read']): HerokuToolSpec<AppInput> {
@@ -107,19 +108,14 @@ const configVarNamesTool = appTool(agentToolNames.configVarNames, {
   return { facts: { app: input.app, count: names.length, valuesShown: false }, list: { key: 'names', items: names } };
 });
 
-const accountTool: HerokuToolSpec<ScopeInput> = {
-  name: agentToolNames.account,
-  input: scopeInput,
-  inputShape: scopeShape,
+const accountTool = scopeTool(agentToolNames.account, {
   progress: (input) => vscode.l10n.t('Reading the Heroku account of scope "{0}"', input.scope),
   action: () => vscode.l10n.t('Read the Heroku account: email, name, two-factor authentication, last login.'),
-  read: async (connection, _input, signal) => {
-    const { id: _id, ...account } = await connection.getAccount({ signal });
-    return { facts: { account } };
-  },
-};
+}, async (connection, _input, signal) => {
+  const { id: _id, ...account } = await connection.getAccount({ signal });
+  return { facts: { account } };
+});
 
-/** Registers every tool; the scope list marks the active scope, which `@providerdesk` falls back to. */
 const herokuToolSpecs = [appsTool, appInfoTool, dynosTool, releasesTool, addonsTool, configVarNamesTool, accountTool] as HerokuToolSpec<ScopeInput>[];
 
 /** What a Heroku tool says while it runs, for `@providerdesk`'s progress; undefined for another tool or bad input. */
@@ -129,6 +125,7 @@ export function herokuToolProgress(name: string, input: unknown): string | undef
   return parsed?.success ? spec!.progress(parsed.data) : undefined;
 }
 
+/** Registers every tool; the scope list marks the active scope, which `@providerdesk` falls back to. */
 export function registerAgentTools(services: AgentDeps, connections: HerokuConnections, activeScope: Pick<ActiveScope, 'get'>): void {
   for (const spec of herokuToolSpecs) registerHerokuTool(services, connections, spec);
   const scopesTool: vscode.LanguageModelTool<Record<string, never>> = {
