@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { repoRoot } from '../../scripts/vscode/codeServer';
-import { scriptedModelDir } from './runIntegration';
+import { scriptedModelDir } from './scriptedModel';
 
 runTests({
   extensionDevelopmentPath: [repoRoot, scriptedModelDir],

@@ -1,30 +1,14 @@
 // Runs the mocha suite in out/test/integration inside code-server's real extension host, loading the extension
 // from this folder (extensionDevelopmentPath) with the scripted language model installed next to it, driven by
 // headless Chromium.
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
-import { installVsix, launchChromium, newRunDir, remoteUri, repoRoot, startCodeServer } from '../../scripts/vscode/codeServer';
+import { launchChromium, newRunDir, remoteUri, repoRoot, startCodeServer } from '../../scripts/vscode/codeServer';
 import type { LayerResult } from './layerResult';
+import { installScriptedModel } from './scriptedModel';
 
 const workbenchNoise = /AgentHost|ChatModelSelection|AccountPolicyGate|Creating a socket|connection token|authentication provider 'github'|Service Worker|additional builtin|grace time|open-vsx|ERR_NAME_NOT_RESOLVED|vsda/;
-
-/** The test-only language model the chat tests script (test/fixtures/scripted-model), as `build.mjs --tests` leaves it. */
-export const scriptedModelDir = path.join(repoRoot, 'out', 'test', 'scripted-model');
-
-/**
- * Packages the scripted model and installs it into the run's extensions folder. It cannot be a second
- * extensionDevelopmentPath: the workbench keeps the URL payload in a map, so only one entry per key survives.
- */
-function installScriptedModel(runDir: string): void {
-  const vsix = path.join(runDir, 'scripted-model.vsix');
-  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
-  const packaged = spawnSync(vsce, ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix],
-    { cwd: scriptedModelDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (packaged.status !== 0) throw new Error(`packaging ${scriptedModelDir} failed (run the build with --tests):\n${packaged.stdout}${packaged.stderr}`);
-  installVsix(runDir, vsix);
-}
 
 export async function runIntegration(options: { timeoutMs?: number } = {}): Promise<LayerResult> {
   const runDir = newRunDir('integration');

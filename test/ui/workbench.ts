@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { installVsix, launchChromium, newRunDir, registerLanguagePack, repoRoot, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
+import { scriptFileVariable, type ScriptStep } from '../fixtures/scripted-model/script';
+import { installScriptedModel } from '../harness/scriptedModel';
 
 const screenshotDir = process.env.PROVIDER_DESK_UPDATE_DOCS ? path.join(repoRoot, 'docs') : path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -38,16 +40,25 @@ export class Workbench {
   /** HOME of code-server and its extension host: tests put a Heroku CLI ~/.netrc here, never in the real HOME. */
   get homeDir(): string { return path.join(this.runDir!, 'home'); }
 
+  /** Where the scripted model takes its next script from (test/fixtures/scripted-model). */
+  get modelScriptFile(): string { return path.join(this.runDir, 'model-script.json'); }
+
+  /** What the scripted model answers from its next request on. */
+  setModelScript(steps: readonly ScriptStep[]): void {
+    fs.writeFileSync(this.modelScriptFile, JSON.stringify(steps));
+  }
+
   async start(): Promise<void> {
     const { locale } = this.options;
     this.runDir = newRunDir(locale ? `ui-${locale}` : 'ui');
     this.workspace = path.join(this.runDir, 'workspace');
     fs.mkdirSync(this.workspace, { recursive: true });
     installVsix(this.runDir, path.join(repoRoot, 'provider-desk.vsix'));
+    installScriptedModel(this.runDir);
     if (locale) registerLanguagePack(path.join(this.runDir, 'ud'), locale, locale, path.join(repoRoot, 'test', 'fixtures', `vscode-core-${locale}.i18n.json`));
     this.heroku = await startFakeHeroku({ apps: 1500 });
     fs.mkdirSync(this.homeDir, { recursive: true });
-    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace, locale, env: { HOME: this.homeDir } });
+    this.server = await startCodeServer({ runDir: this.runDir, folder: this.workspace, locale, env: { HOME: this.homeDir, [scriptFileVariable]: this.modelScriptFile } });
     this.browser = await launchChromium(this.runDir);
     this.currentPage = this.browser.pages()[0] ?? await this.browser.newPage();
     await this.open();
@@ -199,6 +210,19 @@ export class Workbench {
     return message;
   }
 
+
+  /** Turns a checkbox setting on or off in the Settings editor, as a person would, then closes the editor. */
+  async setCheckboxSetting(id: string, checked: boolean): Promise<void> {
+    await this.runCommand('Preferences: Open Settings (UI)');
+    await this.page.locator('.settings-editor .settings-header .monaco-editor').first().click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.type(id);
+    const checkbox = this.page.locator(`.settings-editor .setting-value-checkbox[aria-label="${id}"]`);
+    await checkbox.waitFor({ timeout: 20_000 });
+    if (await checkbox.getAttribute('aria-checked') !== String(checked)) await checkbox.click();
+    await this.page.locator(`.settings-editor .setting-value-checkbox[aria-label="${id}"][aria-checked="${checked}"]`).waitFor();
+    await this.runCommand('View: Close All Editors');
+  }
 
   async setColorTheme(theme: 'Light Modern' | 'Dark Modern'): Promise<void> {
     await this.runCommand('Preferences: Color Theme');
