@@ -104,10 +104,11 @@ export class Workbench {
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(`>${title}`);
+      // An editor that opens meanwhile (the walkthrough, a form) can take focus and close the palette: try again.
+      const typed = await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, () => false);
       // The exact command, not the first fuzzy match ("Color Theme" also matches "Browse Color Themes…").
       const row = this.page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
-      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      if (typed && await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
         await row.click();
         return;
       }
@@ -209,7 +210,6 @@ export class Workbench {
     await this.runCommand('Notifications: Clear All Notifications');
     return message;
   }
-
 
   /** Turns a checkbox setting on or off in the Settings editor, as a person would, then closes the editor. */
   async setCheckboxSetting(id: string, checked: boolean): Promise<void> {
