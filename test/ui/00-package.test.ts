@@ -23,8 +23,11 @@ describe('The packaged VSIX', () => {
     assert.ok(files.includes('extension/package.nls.json'), 'no package.nls.json');
     const { icon } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { icon: string };
     assert.ok(files.includes(`extension/${icon}`), `the Marketplace icon ${icon} is not in the VSIX`);
-    // Every bundle and manifest translation in the repository ships (VS Code reads them from the installed extension).
-    const translations = [...fs.readdirSync(path.join(repoRoot, 'l10n')).map((file) => `l10n/${file}`),
+    // Every bundle and manifest translation in the repository ships (VS Code reads them from the installed extension);
+    // the English bundle does not: it is what translators start from, and VS Code only ever loads
+    // bundle.l10n.<language>.json (English texts are the ones in the code).
+    assert.ok(!files.includes('extension/l10n/bundle.l10n.json'), 'the English source bundle ships');
+    const translations = [...fs.readdirSync(path.join(repoRoot, 'l10n')).filter((file) => file !== 'bundle.l10n.json').map((file) => `l10n/${file}`),
       ...fs.readdirSync(repoRoot).filter((file) => /^package\.nls\.[\w-]+\.json$/.test(file))];
     assert.ok(translations.includes('l10n/bundle.l10n.de.json') && translations.includes('package.nls.de.json'), translations.join(', '));
     assert.deepStrictEqual(translations.filter((file) => !files.includes(`extension/${file}`)), [], 'translations missing from the VSIX');
