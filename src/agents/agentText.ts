@@ -2,7 +2,7 @@
 // shown while a tool runs and the list of API calls under the answer. Pure (no `vscode`, texts through
 // `@vscode/l10n`), so they are unit-tested.
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdownInline, markdownCodeSpan, toSingleLine } from '../model/markdown';
+import { boldName, markdownCodeSpan, toSingleLine } from '../model/markdown';
 import { scopeProperty } from './toolInput';
 
 /** The tag every Provider Desk language model tool carries in package.json; the agent offers the model exactly these. */
@@ -77,7 +77,7 @@ export function toolProgress(call: Pick<AgentToolCall, 'name' | 'input'>, scopeN
 
 /** The API calls under an answer: each tool with the input it ran with, as code. */
 export function apiCallsList(calls: readonly AgentToolCall[], scopeName: string): string {
-  const scope = `**${escapeMarkdownInline(scopeName)}**`;
+  const scope = boldName(scopeName);
   if (calls.length === 0) return l10n.t('No API calls were made (scope {0}).', scope);
   const lines = calls.map((call) => {
     const line = `- ${markdownCodeSpan(`${call.name} ${JSON.stringify(call.input)}`)}`;

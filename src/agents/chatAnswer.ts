@@ -1,7 +1,7 @@
 // The markdown the @providerdesk chat participant answers with. Pure (no `vscode`, texts through `@vscode/l10n` as in
 // the ticket renderer), so the answers are unit-tested.
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdownInline, fencedCodeBlock } from '../model/markdown';
+import { boldName, fencedCodeBlock } from '../model/markdown';
 import { formatAppCount, formatCount } from '../tickets/render';
 
 /** How many app rows a chat answer shows; the whole list is in the "Provider Desk" output channel. */
@@ -28,7 +28,7 @@ export interface AppsTicket {
 
 /** Count, the first rows of the ticket's table in a code block (columns aligned as in the output channel), "and N more". */
 export function appsAnswer(ticket: AppsTicket, rows = chatTableRows): string {
-  const scope = `**${escapeMarkdownInline(ticket.scopeName)}**`;
+  const scope = boldName(ticket.scopeName);
   if (ticket.appCount === 0) return l10n.t('Ticket #{0}: scope {1} has no apps.', ticket.number, scope);
   const parts = [l10n.t('Ticket #{0}: scope {1} has {2}.', ticket.number, scope, formatAppCount(ticket.appCount))];
   const table = ticketTableExcerpt(ticket.text, rows);
@@ -45,7 +45,7 @@ export function appsAnswer(ticket: AppsTicket, rows = chatTableRows): string {
 export function helpAnswer(scopeNames: readonly string[]): string {
   const scopes = scopeNames.length === 0
     ? l10n.t('There are no scopes yet: add a provider, a credential with your Heroku API token and a scope in the Provider Desk view.')
-    : l10n.t('Scopes: {0}.', scopeNames.map((name) => `**${escapeMarkdownInline(name)}**`).join(', '));
+    : l10n.t('Scopes: {0}.', scopeNames.map(boldName).join(', '));
   return [
     l10n.t('I list the Heroku apps of a Provider Desk scope, with the same ticket as **New Ticket** (output panel and Ticket History). Ask me:'),
     // Not translated: these are the phrasings the participant understands.

@@ -9,7 +9,7 @@ import { compareDynoNames } from '../tickets/render';
 import { registerHerokuTool, jsonResult, parseToolInput, type HerokuToolSpec, type ScopeInput } from './herokuTool';
 import { lazySchema } from '../model/lazySchema';
 import { allScopes, scopeTarget, type AgentDeps } from './scopes';
-import { boldName } from './toolTexts';
+import { boldName } from '../model/markdown';
 
 export const agentToolNames = {
   apps: 'providerDesk_listHerokuApps',

@@ -2,17 +2,12 @@
 // and the host its token goes to. Pure (no `vscode`, texts through `@vscode/l10n`), so every name is unit-tested as
 // inert Markdown: scope, provider and app names come from the user or from the model's input.
 import * as l10n from '@vscode/l10n';
-import { escapeMarkdownInline, markdownCodeSpan } from '../model/markdown';
+import { boldName, markdownCodeSpan } from '../model/markdown';
 
 /** Where a tool's call would send the scope's token: the provider and its Account ID origin. */
 export interface ToolTarget {
   readonly providerName: string;
   readonly host: string;
-}
-
-/** `name` as bold, inert Markdown. */
-export function boldName(name: string): string {
-  return `**${escapeMarkdownInline(name)}**`;
 }
 
 /**

@@ -18,6 +18,11 @@ export function escapeMarkdownInline(text: string): string {
   return toSingleLine(text).replace(markdownPunctuation, '\\$&');
 }
 
+/** `text` in bold, as literal inline markdown (see escapeMarkdownInline). */
+export function boldName(text: string): string {
+  return `**${escapeMarkdownInline(text)}**`;
+}
+
 /**
  * A fenced code block around `lines`, each kept on its own line. The fence is longer than any backtick run in the
  * content, so no line can close it early (CommonMark closes a fence only with a run at least as long).

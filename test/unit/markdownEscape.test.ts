@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { apiCallsList } from '../../src/agents/agentText';
 import { appsAnswer, helpAnswer } from '../../src/agents/chatAnswer';
-import { boldName, toolConfirmation } from '../../src/agents/toolTexts';
-import { escapeMarkdownInline, fencedCodeBlock, markdownCodeSpan } from '../../src/model/markdown';
+import { toolConfirmation } from '../../src/agents/toolTexts';
+import { boldName, escapeMarkdownInline, fencedCodeBlock, markdownCodeSpan } from '../../src/model/markdown';
 import { renderTicket } from '../../src/tickets/render';
 
 /** Names a Heroku API (or a user typing a scope name) could hand us, each trying to escape into live markdown. */
