@@ -6,12 +6,9 @@ import type { z } from 'zod';
 import { describeError, isCancellation, UserFacingError } from '../common/errors';
 import type { HerokuConnection, HerokuConnections } from '../connection';
 import { toSingleLine } from '../model/markdown';
-import { findScopeByName, scopeTarget, toolTarget, type AgentDeps } from './scopes';
+import { findScopeByName, toolTarget, type AgentDeps } from './scopes';
 import { boundedJson, defaultTokenBudget, estimatedBudget, type TokenBudget, type ToolAnswer } from './toolOutput';
 import { toolConfirmation } from './toolTexts';
-
-/** Every tool of ours carries this tag, so `@providerdesk` can pick them out of `vscode.lm.tools`. */
-export const providerDeskToolTag = 'providerDesk';
 
 export interface ScopeInput {
   readonly scope: string;
@@ -75,7 +72,7 @@ export function registerHerokuTool<Input extends ScopeInput>(services: AgentDeps
         const connection = await connections.forScope(scope);
         const answer = await spec.read(connection, input, abort.signal);
         logger.info(`${spec.name}: scope "${scope.name}" against ${connection.host}`);
-        const where = { scope: scope.name, provider: scopeTarget(store, scope)?.providerName ?? '', host: connection.host };
+        const where = { scope: scope.name, provider: store.provider(scope.providerId)?.name ?? '', host: connection.host };
         return await jsonResult(services, { ...answer, facts: { ...where, ...answer.facts } }, options);
       } catch (error) {
         logger.error(`${spec.name} failed`, error);
