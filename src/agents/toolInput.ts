@@ -2,6 +2,7 @@
 // Every Provider Desk tool takes the scope it runs against as `scope`; the agent is bound to one scope, so the
 // model never sees that property and whatever it sends there is replaced by the bound scope's name.
 import * as l10n from '@vscode/l10n';
+import { isJsonObject } from '../model/objects';
 
 /** The property every Provider Desk tool names its scope with. */
 export const scopeProperty = 'scope';
@@ -21,10 +22,6 @@ export interface ToolInputSchema {
 
 export type BoundInput = { readonly ok: true; readonly input: Record<string, unknown> } | { readonly ok: false; readonly error: string };
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function hasType(value: unknown, type: string): boolean {
   switch (type) {
     case 'string': return typeof value === 'string';
@@ -32,7 +29,7 @@ function hasType(value: unknown, type: string): boolean {
     case 'number': return typeof value === 'number' && Number.isFinite(value);
     case 'boolean': return typeof value === 'boolean';
     case 'array': return Array.isArray(value);
-    case 'object': return isPlainObject(value);
+    case 'object': return isJsonObject(value);
     case 'null': return value === null;
     default: return true;
   }
@@ -50,7 +47,7 @@ export function schemaForModel(schema: object | undefined): ToolInputSchema {
  * required ones present) with the bound scope filled in; or what is wrong with it, for the model to correct.
  */
 export function bindToolInput(schema: object | undefined, input: unknown, scopeName: string): BoundInput {
-  if (!isPlainObject(input)) return { ok: false, error: l10n.t('The input must be a JSON object.') };
+  if (!isJsonObject(input)) return { ok: false, error: l10n.t('The input must be a JSON object.') };
   const { properties = {}, required = [] } = (schema ?? {}) as ToolInputSchema;
   const bound: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(input)) {

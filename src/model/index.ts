@@ -7,6 +7,7 @@ export * from './commandIds';
 export * from './constants';
 export * from './fields';
 export * from './markdown';
+export * from './objects';
 export * from './problems';
 export * from './problemTexts';
 export * from './schemas';

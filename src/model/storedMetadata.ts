@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { parseAccountId } from './accountId';
 import { fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, providerTypes } from './constants';
 import { checkFieldValue, type FieldType } from './fields';
+import { isPlainObject } from './objects';
 import { comparisonKey, credentialSchema, providerSchema, scopeSchema, type Credential, type CredentialField, type Provider, type Scope } from './schemas';
 
 /** What the schema's safeParse returns, as far as the store reads it. */
@@ -20,7 +21,7 @@ const controlCharacters = /[\u0000-\u001f\u007f]/;
 type Item = Record<string, unknown>;
 
 function hasExactly(value: unknown, required: readonly string[], optional: readonly string[] = []): value is Item {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  if (!isPlainObject(value)) return false;
   const keys = Object.keys(value);
   return required.every((key) => keys.includes(key)) && keys.every((key) => required.includes(key) || optional.includes(key));
 }

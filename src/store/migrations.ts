@@ -22,6 +22,7 @@
 // had, those of items that fail their schema too: their secrets stay known (auditSecrets, the cleanup command)
 // instead of becoming secrets nothing refers to.
 
+import { isJsonObject as isObject } from '../model/objects';
 import { parseSecretKey, secretKey } from './keys';
 
 export const currentSchemaVersion = 3;
@@ -60,10 +61,6 @@ export function migrate(data: Json, fromVersion: number, context: MigrationConte
     if (result.schemaVersion !== version + 1) throw new MigrationError(`The migration from schema version ${version} did not produce version ${version + 1}.`);
   }
   return result;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function migrateV1ToV2(data: Json, context: MigrationContext): Json {

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { problemOfIssue } from '../model/problems';
 import { problemText } from '../model/problemTexts';
+import { isJsonObject as isObject } from '../model/objects';
 import { comparisonKey, type Credential, type Provider, type Scope } from '../model/schemas';
 import { parseStoredCredential, parseStoredProvider, parseStoredScope } from '../model/storedMetadata';
 import { parseSecretKey, secretKey, secretKeyPrefix } from './keys';
@@ -23,7 +24,6 @@ export interface StoredData {
   /** Id of a deleted object or removed field, or a deleted secret key → revision of the deletion. Never comes back. */
   readonly tombstones?: Readonly<Record<string, string>>;
 }
-
 
 /** One stored item (or list) that failed its schema and was left out. */
 export interface InvalidItem {
@@ -44,10 +44,6 @@ export interface DecodeResult {
 }
 
 export const emptyData: StoredData = { providers: [], credentials: [], scopes: [], secretIndex: [] };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function decodeStoredData(raw: unknown, context: MigrationContext): DecodeResult {
   if (raw === undefined || raw === null) return { data: emptyData, invalid: [] };

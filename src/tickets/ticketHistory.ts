@@ -1,6 +1,7 @@
 // Tickets already run, kept in globalState: what was asked and how it ended. No secrets, no app data.
 import type { z } from 'zod';
 import { lazySchema } from '../model/lazySchema';
+import { isPlainObject } from '../model/objects';
 import type { KeyValueStore } from '../store/ports';
 
 export const ticketKinds = ['apps', 'dynos', 'account'] as const;
@@ -30,10 +31,6 @@ const recordKeys = ['number', 'kind', 'scopeId', 'scopeName', 'providerName', 's
 const isCount = (value: unknown): boolean => Number.isSafeInteger(value) && (value as number) >= 0;
 const isOptional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
 const isText = (value: unknown): boolean => typeof value === 'string';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
-}
 
 function isRecord(value: unknown): value is TicketRecord {
   return isPlainObject(value) && Object.keys(value).every((key) => recordKeys.includes(key) && value[key] !== undefined)
