@@ -33,10 +33,11 @@ export interface ByteBudget {
 }
 
 // One keep-alive pool per process, shared by every client: tickets, Verify Connection and the app pick reuse their
-// TCP (and TLS) connections. Without an agent node-fetch sends `Connection: close` and every request pays a new
-// connection. Idle sockets close after 4 s, before a Node server's default 5-s keep-alive timeout can close one under
-// a request. In the extension host, VS Code's proxy support routes proxied requests through its own agents; direct
-// ones reach this pool (localhost) or Node's keep-alive global agent.
+// TCP (and TLS) connections. Node 20's global agent and node-fetch 3.3 already reuse connections, but Node's default
+// changed in 19 and node-fetch's across versions: the explicit pool keeps reuse independent of both. Idle sockets
+// close after 4 s, before a Node server's default 5-s keep-alive timeout can close one under a request. In the
+// extension host, VS Code's proxy support routes proxied requests through its own agents; direct ones reach this pool
+// (localhost) or Node's keep-alive global agent.
 const agentOptions: http.AgentOptions = { keepAlive: true, scheduling: 'lifo', timeout: 4_000 };
 let agents: { http: http.Agent; https: https.Agent } | undefined;
 
