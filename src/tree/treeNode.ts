@@ -6,5 +6,7 @@ export interface TreeNode {
   readonly id: string;
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;
+  /** Asked for when the row is hovered (resolveTreeItem), not while the view renders: see ProvidersTreeDataProvider. */
+  tooltip(): string | vscode.MarkdownString | undefined;
   getChildren(): TreeNode[];
 }

@@ -40,6 +40,18 @@ describe('Providers, credentials and scopes in the real extension host', () => {
     const [credentialRow] = groups[1]!.getChildren();
     assert.strictEqual(credentialRow!.getTreeItem().description, 'apitoken (sensitive)');
     assert.strictEqual(credentialRow!.getTreeItem().contextValue, 'credential+sensitive');
+
+    // Tooltips come on hover (resolveTreeItem), not with every row the view draws.
+    const hover = async (node: TreeNode): Promise<vscode.TreeItem['tooltip']> => {
+      const item = node.getTreeItem();
+      assert.strictEqual(item.tooltip, undefined, `${node.id} carries its tooltip before it is hovered`);
+      return (await tree.resolveTreeItem?.(item, node, new vscode.CancellationTokenSource().token))?.tooltip;
+    };
+    const providerTooltip = await hover(roots[0]!);
+    assert.ok(providerTooltip instanceof vscode.MarkdownString);
+    assert.strictEqual(providerTooltip.value, `**${name.replace('-', '\\-')}** · Type Other · Account ID \`api.heroku.com\``);
+    assert.strictEqual(await hover(scopeRow!), 'Scope heroku-apps: calls the provider with credential heroku-token');
+    assert.strictEqual(await hover(credentialRow!), 'Used by scopes: heroku-apps');
   });
 
   it('keeps the token in SecretStorage only, never in globalState', async () => {

@@ -499,7 +499,9 @@ async function treeItems(tree: vscode.TreeDataProvider<TreeNode>): Promise<unkno
   const items: unknown[] = [];
   const visit = async (nodes: readonly TreeNode[]): Promise<void> => {
     for (const node of nodes) {
-      const item = await tree.getTreeItem(node);
+      // As on hover: the tooltip comes from resolveTreeItem.
+      const shown = await tree.getTreeItem(node);
+      const item = await tree.resolveTreeItem?.(shown, node, new vscode.CancellationTokenSource().token) ?? shown;
       items.push({ label: item.label, description: item.description, tooltip: item.tooltip, contextValue: item.contextValue });
       await visit(await tree.getChildren(node) ?? []);
     }

@@ -17,9 +17,12 @@ export class CredentialNode implements TreeNode {
     item.description = fields.map((field) => (field.sensitive ? vscode.l10n.t('{0} (sensitive)', field.key) : field.key)).join(', ');
     item.iconPath = new vscode.ThemeIcon('key');
     item.contextValue = fields.some((field) => field.sensitive) ? 'credential+sensitive' : 'credential';
-    const usedBy = this.store.scopesUsingCredential(this.credentialId).map((scope) => scope.name);
-    item.tooltip = usedBy.length > 0 ? vscode.l10n.t('Used by scopes: {0}', usedBy.join(', ')) : vscode.l10n.t('Not used by any scope');
     return item;
+  }
+
+  tooltip(): string {
+    const usedBy = this.store.scopesUsingCredential(this.credentialId).map((scope) => scope.name);
+    return usedBy.length > 0 ? vscode.l10n.t('Used by scopes: {0}', usedBy.join(', ')) : vscode.l10n.t('Not used by any scope');
   }
 
   getChildren(): TreeNode[] { return []; }

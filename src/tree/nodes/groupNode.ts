@@ -22,18 +22,24 @@ export class GroupNode implements TreeNode {
 
   get providerId(): string { return this.parent.providerId; }
 
+  private get count(): number {
+    return this.kind === 'scopes' ? this.store.scopes(this.providerId).length : this.store.credentials(this.providerId).length;
+  }
+
   getTreeItem(): vscode.TreeItem {
-    const count = this.kind === 'scopes' ? this.store.scopes(this.providerId).length : this.store.credentials(this.providerId).length;
+    const count = this.count;
     const label = this.kind === 'scopes' ? vscode.l10n.t('Scopes') : vscode.l10n.t('Credentials');
     const item = new vscode.TreeItem(label, count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = String(count);
     item.iconPath = new vscode.ThemeIcon(this.kind === 'scopes' ? 'symbol-namespace' : 'key');
     item.contextValue = this.kind;
-    if (count === 0) {
-      item.tooltip = this.kind === 'scopes' ? vscode.l10n.t('No scopes yet: use + to add one') : vscode.l10n.t('No credentials yet: use + to add one');
-    }
     return item;
+  }
+
+  tooltip(): string | undefined {
+    if (this.count > 0) return undefined;
+    return this.kind === 'scopes' ? vscode.l10n.t('No scopes yet: use + to add one') : vscode.l10n.t('No credentials yet: use + to add one');
   }
 
   getChildren(): TreeNode[] {

@@ -28,10 +28,14 @@ export class ProviderNode implements TreeNode {
     item.description = provider?.accountId;
     item.iconPath = new vscode.ThemeIcon('cloud');
     item.contextValue = 'provider';
-    // Untrusted and without HTML (the MarkdownString defaults); the names are escaped.
-    item.tooltip = provider && new vscode.MarkdownString(vscode.l10n.t('**{0}** · Type {1} · Account ID {2}',
-      escapeMarkdownInline(provider.name), escapeMarkdownInline(provider.type), markdownCodeSpan(provider.accountId)));
     return item;
+  }
+
+  tooltip(): vscode.MarkdownString | undefined {
+    const provider = this.provider;
+    // Untrusted and without HTML (the MarkdownString defaults); the names are escaped.
+    return provider && new vscode.MarkdownString(vscode.l10n.t('**{0}** · Type {1} · Account ID {2}',
+      escapeMarkdownInline(provider.name), escapeMarkdownInline(provider.type), markdownCodeSpan(provider.accountId)));
   }
 
   getChildren(): TreeNode[] {

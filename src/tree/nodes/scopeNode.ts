@@ -16,8 +16,13 @@ export class ScopeNode implements TreeNode {
     item.description = credential && vscode.l10n.t('uses {0}', credential.name);
     item.iconPath = new vscode.ThemeIcon('symbol-namespace');
     item.contextValue = 'scope';
-    item.tooltip = vscode.l10n.t('Scope {0}: calls the provider with credential {1}', scope?.name ?? '', credential?.name ?? '');
     return item;
+  }
+
+  tooltip(): string {
+    const scope = this.store.scope(this.scopeId);
+    const credential = scope && this.store.credential(scope.credentialId);
+    return vscode.l10n.t('Scope {0}: calls the provider with credential {1}', scope?.name ?? '', credential?.name ?? '');
   }
 
   getChildren(): TreeNode[] { return []; }
