@@ -26,7 +26,7 @@ function latin1Response(chunks: readonly string[], contentLength?: number): Fetc
 }
 
 const tooLarge = (): Error => new Error('too large');
-const strict = (bytes: number): ReadLimits => ({ bytes, truncate: false, tooLarge });
+const strict = (bytes: number) => ({ bytes, truncate: false as const, tooLarge });
 
 describe('reading a response body', () => {
   const text = JSON.stringify([{ name: 'café-prod', region: 'eu' }, { name: 'über-api', region: 'us' }, { name: '日本-app', region: 'eu' }]);
