@@ -220,11 +220,12 @@ export function renderTicket(ticket: TicketRenderInput, now: Date | number): str
   });
 }
 
-const dynoOrder = new Intl.Collator('en', { numeric: true });
+// Made on first use, as the store's (src/store/indexes.ts): not while the extension loads.
+let dynoOrder: Intl.Collator | undefined;
 
 /** `web.2` before `web.10`: the order the dynos ticket and the #herokuDynos tool list dynos in. */
 export function compareDynoNames(a: { readonly name: string }, b: { readonly name: string }): number {
-  return dynoOrder.compare(a.name, b.name);
+  return (dynoOrder ??= new Intl.Collator('en', { numeric: true })).compare(a.name, b.name);
 }
 
 /** The dynos ticket: NAME, STATE, SIZE, TYPE, UPDATED, COMMAND (last, as it is the longest), `web.2` before `web.10`. */
