@@ -121,7 +121,7 @@ async function main(): Promise<void> {
   if (only.has('load')) results.codeLoad = benchCodeLoad(bundles.loadBundle, quick ? 5 : 15);
 
   if (only.has('listing') || only.has('memory')) {
-    let clients: ClientId[] = ['providerDesk', 'herokuClient', 'fetchLoop'];
+    let clients: ClientId[] = ['providerDesk', 'herokuClient', 'fetchLoop', 'bareHttp'];
     if (only.has('listing') && !flag('no-cli')) {
       const cli = ensureHerokuCli();
       results.cli = { version: herokuCliVersion, ...cli };

@@ -11,6 +11,8 @@ export interface ChildBundles {
   providerDeskReadable: string;
   herokuClient: string;
   fetchLoop: string;
+  /** node:http without a library: the machine's floor for a listing (a reference, not a peer). */
+  bareHttp: string;
   /** Preloaded with --require into every child: appends peak RSS on exit. */
   rusageHook: string;
   /** Times require() of a bundle with a stub `vscode` (code loading in plain Node). */
@@ -50,6 +52,7 @@ export async function buildBenchBundles(): Promise<BuiltBundles> {
     providerDeskReadable: out('providerDesk.readable.js'),
     herokuClient: out('herokuClient.js'),
     fetchLoop: out('fetchLoop.js'),
+    bareHttp: out('bareHttp.js'),
     rusageHook: out('rusageHook.js'),
     loadBundle: out('loadBundle.js'),
     exthost: path.join(stageDir, 'out', 'bench', 'exthost.js'),
@@ -65,6 +68,7 @@ export async function buildBenchBundles(): Promise<BuiltBundles> {
     ] : []),
     esbuild.build({ ...node, entryPoints: [child('herokuClient')], outfile: bundles.herokuClient, external: ['heroku-client'] }),
     esbuild.build({ ...node, entryPoints: [child('fetchLoop')], outfile: bundles.fetchLoop, external: ['node-fetch'] }),
+    esbuild.build({ ...node, entryPoints: [child('bareHttp')], outfile: bundles.bareHttp }),
     esbuild.build({ ...node, entryPoints: [child('rusageHook')], outfile: bundles.rusageHook }),
     esbuild.build({ ...node, entryPoints: [child('loadBundle')], outfile: bundles.loadBundle }),
     esbuild.build({ ...node, entryPoints: [path.join(benchDir, 'exthost', 'index.ts')], outfile: bundles.exthost, external: ['vscode'] }),

@@ -9,13 +9,17 @@ import type { ChildResult } from '../child/common';
 import type { ChildBundles } from './build';
 import { herokuCliBin, workDir } from './paths';
 
-export type ClientId = 'providerDesk' | 'herokuClient' | 'fetchLoop' | 'herokuCli';
+export type ClientId = 'providerDesk' | 'herokuClient' | 'fetchLoop' | 'herokuCli' | 'bareHttp';
+
+/** Clients that show the machine's floor rather than what a user would use instead: not compared as peers. */
+export const referenceClients: ReadonlySet<ClientId> = new Set(['bareHttp']);
 
 export const clientLabels: Record<ClientId, string> = {
   providerDesk: 'Provider Desk',
   herokuClient: 'heroku-client 3.1.4',
   fetchLoop: 'node-fetch loop',
   herokuCli: 'Heroku CLI',
+  bareHttp: 'bare node:http (reference)',
 };
 
 export interface ServerView {
@@ -99,7 +103,7 @@ export async function runChild(client: ClientId, bundles: ChildBundles, fake: Fa
     });
     args = [...options.nodeArgs ?? [], herokuCliBin, 'apps', '--all', '--json'];
   } else {
-    const bundle = client === 'providerDesk' ? bundles.providerDesk : client === 'herokuClient' ? bundles.herokuClient : bundles.fetchLoop;
+    const bundle = { providerDesk: bundles.providerDesk, herokuClient: bundles.herokuClient, fetchLoop: bundles.fetchLoop, bareHttp: bundles.bareHttp }[client];
     args = [...options.nodeArgs ?? [], options.env?.BENCH_READABLE ? bundles.providerDeskReadable : bundle];
   }
   fake.clearRequests();

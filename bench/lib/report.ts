@@ -1,6 +1,6 @@
 // The markdown the benchmark prints: targets first, then each part's table.
 import type { BenchResults } from '../run';
-import { clientLabels, type ClientId } from './children';
+import { clientLabels, referenceClients, type ClientId } from './children';
 import type { ListingCase } from './listing';
 import { describeMachine } from './machine';
 import { count, kb, markdownTable, mb, ms, ratio } from './stats';
@@ -18,7 +18,7 @@ function by(value: number, target: number, unit: string): string {
 }
 
 function peers(listing: ListingCase): ClientId[] {
-  return (Object.keys(listing.clients) as ClientId[]).filter((client) => client !== 'providerDesk');
+  return (Object.keys(listing.clients) as ClientId[]).filter((client) => client !== 'providerDesk' && !referenceClients.has(client));
 }
 
 export function renderReport(results: BenchResults): string {
@@ -153,11 +153,13 @@ export function renderReport(results: BenchResults): string {
     out.push('In-process listing time only (ms): median of repeated listings in one process after a warm-up / first listing in a fresh process. '
       + 'Requests: GET /apps requests × page size as the server saw them (+ other requests, e.g. the CLI\'s GET /account) on how many TCP connections '
       + '(a fresh process\'s listing; fewer connections than requests: kept alive).', '');
-    const inHeaders = ['apps', 'latency', 'floor', ...inClients.flatMap((client) => (client === 'providerDesk' ? [clientLabels[client], '÷ floor'] : [clientLabels[client], '÷ PD'])), 'requests'];
+    // Provider Desk and the reference (the machine's floor) against the latency floor; the peers against Provider Desk.
+    const againstFloor = (client: ClientId): boolean => client === 'providerDesk' || referenceClients.has(client);
+    const inHeaders = ['apps', 'latency', 'floor', ...inClients.flatMap((client) => (againstFloor(client) ? [clientLabels[client], '÷ floor'] : [clientLabels[client], '÷ PD'])), 'requests'];
     const inRows = listing.map((item) => [count(item.apps), `${item.latencyMs} ms`, `${item.floorMs} ms`, ...inClients.flatMap((client) => {
       const entry = item.clients[client];
       const cell = entry ? `${ms(entry.listWarmMs?.median)} / ${ms(entry.listColdMs?.median)}` : 'n/a';
-      return client === 'providerDesk'
+      return againstFloor(client)
         ? [cell, item.floorMs > 0 ? ratio(entry?.listWarmMs?.median, item.floorMs) : '—']
         : [cell, ratio(entry?.listWarmMs?.median, item.clients.providerDesk?.listWarmMs?.median)];
     }), clients.map((client) => {
