@@ -45,17 +45,22 @@ const zodApart = {
   },
 };
 
-// esbuild turns every `import * as vscode from 'vscode'` of an external CommonJS module into its own
-// `__toESM(require("vscode"))`, a fresh copy of the whole API object's properties per importing module (24 of them),
-// all at load time. Route those imports through one bundled module that re-exports `vscode` once.
-const vscodeOnce = {
-  name: 'vscode-once',
-  setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) =>
-      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' });
-    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
-  },
-};
+// esbuild turns every `import * as x from 'm'` of a CommonJS module into its own `__toESM(require("m"))`, a fresh copy
+// of all of the module's properties per importing module, at load time: 24 for `vscode` (external), 37 for
+// `@vscode/l10n` (bundled). Route those imports through one bundled module that re-exports the module once.
+function importedOnce(name, { external }) {
+  const namespace = `${name}-once`;
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${name.replace(/[/.]/g, '\\$&')}$`) }, (args) => {
+        if (args.namespace !== namespace) return { path: name, namespace };
+        return external ? { path: name, external: true } : undefined; // the re-export itself: resolved as usual
+      });
+      build.onLoad({ filter: /.*/, namespace }, () => ({ contents: `export * from '${name}';`, loader: 'js', resolveDir: process.cwd() }));
+    },
+  };
+}
 
 const common = { plugins: [zodEnglishOnly], bundle: true, minify: production, sourcemap: !production, logLevel: 'warning', legalComments: 'none' };
 const contexts = await Promise.all([
@@ -67,7 +72,7 @@ const contexts = await Promise.all([
     format: 'cjs',
     target: 'node18',
     // fetch-blob (under node-fetch) requires this polyfill only on Node < 16.5; every VS Code extension host is newer.
-    plugins: [zodApart, ...common.plugins, vscodeOnce],
+    plugins: [zodApart, ...common.plugins, importedOnce('vscode', { external: true }), importedOnce('@vscode/l10n', { external: false })],
     external: ['vscode', 'web-streams-polyfill/*'],
   }),
   esbuild.context({
