@@ -18,9 +18,10 @@ import { defaultListLimits, listAll, type ListLimits, type ListOptions } from '.
 import { Requester, type Exchange, type HerokuLogEntry, type RedactSecrets } from './request';
 import { defaultRetry, type RetryOptions } from './retry';
 import type { z } from 'zod';
-import {
-  accountSchema, addonListSchema, appInfoSchema, appListSchema, configVarNamesSchema, dynoListSchema, formationListSchema, releaseListSchema,
-  type HerokuAccount, type HerokuAddon, type HerokuApp, type HerokuAppInfo, type HerokuDyno, type HerokuFormation, type HerokuRelease,
+import { quickAppList } from './appList';
+import { responseSchemas as schemas } from './responseSchemas';
+import type {
+  HerokuAccount, HerokuAddon, HerokuApp, HerokuAppInfo, HerokuDyno, HerokuFormation, HerokuRelease,
 } from './schemas';
 import type { FetchLike } from './transport';
 
@@ -107,51 +108,51 @@ export class HerokuClient {
 
   /** The account the token belongs to ("Verify Connection"). */
   getAccount(options: RequestOptions = {}): Promise<HerokuAccount> {
-    return this.getOne({ path: '/account', schema: accountSchema }, options);
+    return this.getOne({ path: '/account', schema: () => schemas().accountSchema }, options);
   }
 
   /** One app (by name or id): owner, region, stack and build stack, web URL, maintenance. */
   getApp(app: string, options: RequestOptions = {}): Promise<HerokuAppInfo> {
-    return this.getOne({ path: appPath(app), schema: appInfoSchema, notFound: this.appNotFound(app) }, options);
+    return this.getOne({ path: appPath(app), schema: () => schemas().appInfoSchema, notFound: this.appNotFound(app) }, options);
   }
 
   /** The app's newest releases, newest first: one request, `Range: version ..; max=<limit>, order=desc`. */
   listReleases(app: string, options: ReleaseOptions = {}): Promise<HerokuRelease[]> {
     const limit = Math.min(1000, Math.max(1, Math.floor(options.limit ?? 10)));
     return this.getOne({
-      path: `${appPath(app)}/releases`, range: `version ..; max=${limit}, order=desc`, schema: releaseListSchema, notFound: this.appNotFound(app),
+      path: `${appPath(app)}/releases`, range: `version ..; max=${limit}, order=desc`, schema: () => schemas().releaseListSchema, notFound: this.appNotFound(app),
     }, options);
   }
 
   /** The names of the app's config vars, sorted; their values are dropped while the response is parsed. */
   getConfigVarNames(app: string, options: RequestOptions = {}): Promise<string[]> {
-    return this.getOne({ path: `${appPath(app)}/config-vars`, schema: configVarNamesSchema, notFound: this.appNotFound(app) }, options);
+    return this.getOne({ path: `${appPath(app)}/config-vars`, schema: () => schemas().configVarNamesSchema, notFound: this.appNotFound(app) }, options);
   }
 
   /** Every app the account can see, sorted by name. */
   listApps(options: ListOptions<HerokuApp> = {}): Promise<HerokuApp[]> {
     return listAll(this.requester, {
-      path: '/apps', field: 'name', schema: appListSchema, keyOf: (app) => app.name, pageSize: this.pageSize,
+      path: '/apps', field: 'name', schema: () => schemas().appListSchema, quick: quickAppList, keyOf: (app) => app.name, pageSize: this.pageSize,
     }, options, this.listLimits);
   }
 
   /** The dynos of one app (by name or id), sorted by name. */
   async listDynos(app: string, options: ListOptions<HerokuDyno> = {}): Promise<HerokuDyno[]> {
-    return (await this.listOfApp(app, 'dynos', dynoListSchema, options)).sort(byName);
+    return (await this.listOfApp(app, 'dynos', () => schemas().dynoListSchema, options)).sort(byName);
   }
 
   /** The app's process types and how many dynos of what size each runs, sorted by type. */
   async listFormation(app: string, options: ListOptions<HerokuFormation> = {}): Promise<HerokuFormation[]> {
-    return (await this.listOfApp(app, 'formation', formationListSchema, options)).sort(orderBy((process) => process.type));
+    return (await this.listOfApp(app, 'formation', () => schemas().formationListSchema, options)).sort(orderBy((process) => process.type));
   }
 
   /** The app's add-ons, sorted by name. */
   async listAddons(app: string, options: ListOptions<HerokuAddon> = {}): Promise<HerokuAddon[]> {
-    return (await this.listOfApp(app, 'addons', addonListSchema, options)).sort(byName);
+    return (await this.listOfApp(app, 'addons', () => schemas().addonListSchema, options)).sort(byName);
   }
 
   /** Every page of a list under one app, paged by id. */
-  private listOfApp<T extends { id: string }>(app: string, what: string, schema: z.ZodType<T[]>, options: ListOptions<T>): Promise<T[]> {
+  private listOfApp<T extends { id: string }>(app: string, what: string, schema: () => z.ZodType<T[]>, options: ListOptions<T>): Promise<T[]> {
     return listAll(this.requester, {
       path: `${appPath(app)}/${what}`, field: 'id', schema, keyOf: (item) => item.id, pageSize: this.pageSize, notFound: this.appNotFound(app),
     }, options, this.listLimits);

@@ -4,7 +4,7 @@ import type { HerokuApiError, HerokuApiErrorDetails, HerokuErrorKind } from './e
 import { herokuMessages as m } from './messages';
 import { unreachableProxiesIn } from './proxyErrors';
 import { retryAfterMs } from './retry';
-import { errorBodySchema } from './schemas';
+import { responseSchemas } from './responseSchemas';
 import type { FetchLikeResponse } from './transport';
 
 /** Makes the client's errors: redacted, naming the host. */
@@ -41,7 +41,7 @@ export function statusFailure(factory: ErrorFactory, failed: FailedResponse): Re
   let id: string | undefined;
   let herokuMessage: string | undefined;
   try {
-    const parsed = errorBodySchema.safeParse(JSON.parse(text));
+    const parsed = responseSchemas().errorBodySchema.safeParse(JSON.parse(text));
     if (parsed.success) {
       id = parsed.data.id;
       herokuMessage = parsed.data.message === undefined ? undefined : factory.redact(parsed.data.message).slice(0, 500);

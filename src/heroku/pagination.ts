@@ -41,7 +41,9 @@ export interface Listing<T> {
   path: string;
   /** The field the list is sorted and paged by (`name`, `id`). */
   field: string;
-  schema: z.ZodType<T[]>;
+  /** As in Exchange: the page's schema when it is needed, and a check without zod first. */
+  schema: () => z.ZodType<T[]>;
+  quick?: (json: unknown) => T[] | undefined;
   /** The item's value of `field`. */
   keyOf: (item: T) => string;
   pageSize: number;
@@ -120,7 +122,7 @@ export async function listAll<T>(requester: Requester, listing: Listing<T>, opti
       rejectHead = reject;
     });
     const items = requester.exchange({
-      path: listing.path, range, signal: controller.signal, onHead: resolveHead, schema: listing.schema, notFound: listing.notFound, budget,
+      path: listing.path, range, signal: controller.signal, onHead: resolveHead, schema: listing.schema, quick: listing.quick, notFound: listing.notFound, budget,
     });
     items.catch(rejectHead);
     // A prefetched page may be abandoned (an earlier page failed, or the caller cancelled): never unhandled.

@@ -42,7 +42,10 @@ export interface Exchange<T> {
   signal: AbortSignal | undefined;
   /** Called once, as soon as a 2xx response's headers are in, before its body is read. */
   onHead?: (head: ResponseHead) => void;
-  schema: z.ZodType<T>;
+  /** The response's schema, asked for when a body needs it: building it loads zod (see appList.ts). */
+  schema: () => z.ZodType<T>;
+  /** Takes a body in the expected shape without zod; `undefined` leaves it to the schema. */
+  quick?: (json: unknown) => T | undefined;
   notFound?: () => HerokuApiError;
   /** The listing's byte budget, when this request reads one of its pages. */
   budget?: ByteBudget;
@@ -109,7 +112,8 @@ export class Requester implements ErrorFactory {
             bytes: this.config.maxResponseBytes, truncate: false, budget: request.budget,
             tooLarge: () => this.error(m.tooLarge(this.host, Math.round(this.config.maxResponseBytes / 1024 / 1024)), { kind: 'bad_response', status: response.status }),
           });
-          return this.validate(request.schema, this.parseJson(text, response, head), head);
+          const json = this.parseJson(text, response, head);
+          return request.quick?.(json) ?? this.validate(request.schema(), json, head);
         }
         const text = await this.readErrorBody(response);
         plan = statusFailure(this, { response, text, requestId: head.requestId, path: request.path, notFound: request.notFound });
