@@ -1,4 +1,4 @@
-// Imports run downhill (README, Architecture): the folder rules that lint enforces, checked here on the whole import
+// Imports run downhill (CONTRIBUTING.md, Architecture): the folder rules that lint enforces, checked here on the whole import
 // graph of src/, type-only and dynamic imports included, and no cycle between files or between top-level folders
 // (files at the src/ root count as one folder). Plus a deliberately wrong import, to prove lint catches it.
 import * as assert from 'node:assert/strict';
