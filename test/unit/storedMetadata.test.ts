@@ -108,6 +108,19 @@ describe(`Stored metadata: cheap checks agree with the zod schemas (seed ${seed}
     });
   }
 
+  it('takes a provider\'s createdAt exactly when the schema does: calendar days, leap years, the end of each unit', () => {
+    const times = [
+      '2024-02-29T00:00:00.000Z', '2023-02-29T00:00:00.000Z', '1900-02-29T00:00:00.000Z', '2000-02-29T12:00:00.000Z', '2100-02-29T00:00:00.000Z',
+      '2024-04-30T23:59:59.999Z', '2024-04-31T00:00:00.000Z', '2024-12-31T23:59:59.999Z', '2024-00-10T00:00:00.000Z', '2024-05-00T00:00:00.000Z',
+      '2024-05-01T23:60:00.000Z', '2024-05-01T10:20:60.000Z', '2024-05-01T24:00:00.000Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z',
+      '0004-02-29T00:00:00.000Z', '2024-05-01T10:20:30.123z', '2024-05-01 10:20:30.123Z', '２０24-05-01T10:20:30.123Z',
+    ];
+    for (const createdAt of times) {
+      const item = { id: randomUUID(), name: 'Heroku', type: 'Heroku', accountId: 'api.heroku.com', createdAt };
+      assert.equal(isCanonicalProvider(item), providerSchema.safeParse(item).success, createdAt);
+    }
+  });
+
   it('hands out copies: nothing the store keeps aliases the stored objects', () => {
     const stored = { id: randomUUID(), providerId: randomUUID(), name: 'Deploy', boundAccountId: 'api.heroku.com',
       fields: [{ id: randomUUID(), key: 'region', type: 'String', sensitive: false, value: 'us' }] };
