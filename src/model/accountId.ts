@@ -5,7 +5,7 @@
 // paths, accepts `user:pass@` and shorthand IPv4 (`127.1`), all of which must be refused here with a specific
 // problem (a code, see problems.ts). Problems never carry the input: a token pasted into the wrong box must not end up
 // in an error.
-import { maxAccountIdLength, maxHostLength } from './constants';
+import { controlCharacters, maxAccountIdLength, maxHostLength } from './constants';
 import { problem, type Problem, type ProblemCode } from './problems';
 
 export interface ParsedAccountId {
@@ -40,8 +40,7 @@ export function parseAccountId(input: unknown): AccountIdResult {
   if (text === '') return fail('accountIdRequired');
   if (text.length > maxAccountIdLength) return fail('accountIdTooLong');
   if (/\s/.test(text)) return fail('accountIdSpaces');
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) return fail('accountIdControlCharacters');
+  if (controlCharacters.test(text)) return fail('accountIdControlCharacters');
   // eslint-disable-next-line no-control-regex
   if (/[^\u0000-\u007f]/.test(text)) return fail('accountIdNonAscii');
 

@@ -12,6 +12,9 @@ export const maxNameLength = 100;
 /** Credential field keys: trimmed, 1..maxKeyLength characters of `[A-Za-z0-9_.-]`, unique within the credential. */
 export const maxKeyLength = 64;
 export const keyPattern = /^[A-Za-z0-9_.-]+$/;
+/** C0 control characters and DEL: refused in names and Account IDs (line breaks included). */
+// eslint-disable-next-line no-control-regex
+export const controlCharacters = /[\u0000-\u001f\u007f]/;
 /** Longest field value (a PEM key or a JSON service account fits easily); matches the webview protocol limit. */
 export const maxValueLength = 64 * 1024;
 /** Most fields in one credential; matches the webview protocol limit. */

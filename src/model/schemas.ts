@@ -10,7 +10,7 @@
 // validation.ts turns the issues back into problems (problemOfIssue).
 import type { z } from 'zod';
 import { parseAccountId } from './accountId';
-import { fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, maxValueLength, providerTypes } from './constants';
+import { controlCharacters, fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, maxValueLength, providerTypes } from './constants';
 import { checkFieldValue } from './fields';
 import { lazySchema } from './lazySchema';
 import { problem, type Problem, type ProblemCode } from './problems';
@@ -30,9 +30,6 @@ function report(ctx: z.RefinementCtx, path: PropertyKey[], subject: Problem): vo
 }
 
 export const idSchema = lazySchema((z) => z.uuid(says('invalidId')));
-
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 /** Provider, credential and scope names: trimmed, 1–100 characters, no control characters or line breaks. */
 export const nameSchema = lazySchema((z) => z.string(says('nameRequired'))

@@ -5,7 +5,7 @@
 // every item accepted here is accepted by the schema with the same output.
 import type { z } from 'zod';
 import { parseAccountId } from './accountId';
-import { fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, providerTypes } from './constants';
+import { controlCharacters, fieldTypes, keyPattern, maxFieldsPerCredential, maxKeyLength, maxNameLength, providerTypes } from './constants';
 import { checkFieldValue, type FieldType } from './fields';
 import { isPlainObject } from './objects';
 import { comparisonKey, credentialSchema, providerSchema, scopeSchema, type Credential, type CredentialField, type Provider, type Scope } from './schemas';
@@ -15,8 +15,6 @@ export type StoredParse<T> = { success: true; data: T } | { success: false; erro
 
 // Lower-case RFC 9562 ids (what randomUUID writes); z.uuid() also accepts upper case and the nil and max ids.
 const canonicalId = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u001f\u007f]/;
 
 type Item = Record<string, unknown>;
 
