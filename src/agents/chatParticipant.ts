@@ -13,7 +13,7 @@ import { runAgent } from './agentLoop';
 import { apiCallsList, scopeNamedIn } from './agentText';
 import { appsAnswer, helpAnswer } from './chatAnswer';
 import { isFreeFormQuestion, parseChatRequest } from './chatRequest';
-import { allScopes, findScopeByName, scopeTarget, type AgentDeps } from './scopes';
+import { allScopes, findScopeByName, scopesNamed, scopeTarget, type AgentDeps } from './scopes';
 
 export const chatParticipantId = 'providerDesk.chat';
 
@@ -29,7 +29,7 @@ export interface ChatDeps extends Pick<AgentDeps, 'store' | 'logger'> {
  */
 export function createChatHandler(services: ChatDeps, runner: TicketRunner): vscode.ChatRequestHandler {
   const { store, logger, activeScope } = services;
-  const isScopeName = (name: string): boolean => allScopes(store).some((scope) => scope.name.toLowerCase() === name.toLowerCase());
+  const isScopeName = (name: string): boolean => scopesNamed(allScopes(store), name).length > 0;
 
   const help = (response: vscode.ChatResponseStream): vscode.ChatResult => {
     const scopes = allScopes(store);

@@ -16,12 +16,18 @@ export function allScopes(store: ProviderStore): Scope[] {
   return store.providers().flatMap((provider) => store.scopes(provider.id));
 }
 
+/** The scopes named `name`, ignoring case and surrounding spaces. */
+export function scopesNamed(scopes: readonly Scope[], name: string): Scope[] {
+  const wanted = name.trim().toLowerCase();
+  return scopes.filter((scope) => scope.name.toLowerCase() === wanted);
+}
+
 /** The scope named `name` (case-insensitive; an exact-case match wins a tie). Throws a message listing every scope. */
 export function findScopeByName(services: Pick<AgentDeps, 'store'>, name: unknown): Scope {
   const { store } = services;
   const all = allScopes(store);
   const wanted = typeof name === 'string' ? name.trim() : '';
-  const matches = all.filter((scope) => scope.name.toLowerCase() === wanted.toLowerCase());
+  const matches = scopesNamed(all, wanted);
   const exact = matches.filter((scope) => scope.name === wanted);
   const candidates = exact.length > 0 ? exact : matches;
   if (candidates.length === 1) return candidates[0]!;
