@@ -36,12 +36,34 @@ const zodEnglishOnly = {
   },
 };
 
-// The extension loads zod on first use (src/model/lazySchema.ts): from its own file, dist/zod.js, so that loading
-// dist/extension.js does not even compile zod's code (that took most of the extension's load time).
+// One zod for the extension host and the form, built once into dist/webview/zod.js (the webview may load only from
+// dist/webview): the host require()s it on first use (src/model/lazySchema.ts), so that loading dist/extension.js does
+// not even compile zod's code (that took most of the extension's load time); the form's checks import it as a script
+// that leaves zod on a global. The webview's own copy of zod was 58 KB of the 252 KB VSIX.
+const sharedZodGlobal = 'providerDeskZod';
 const zodApart = {
   name: 'zod-apart',
   setup(build) {
-    build.onResolve({ filter: /^zod$/ }, () => ({ path: './zod.js', external: true }));
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: './webview/zod.js', external: true }));
+  },
+};
+
+// In the webview, `zod` is a module that imports the shared file and hands out what it left on the global. The path
+// is relative to dist/webview/chunks/, where the form's checks are split to; the build fails if it lands elsewhere.
+const zodFromSharedFile = {
+  name: 'zod-from-shared-file',
+  setup(build) {
+    build.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'zod-shared' }));
+    build.onResolve({ filter: /^\.\.\/zod\.js$/, namespace: 'zod-shared' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'zod-shared' }, () => ({
+      contents: `import '../zod.js'; export const { z, config } = globalThis.${sharedZodGlobal};`,
+      loader: 'js',
+    }));
+    build.onEnd((result) => {
+      const misplaced = Object.entries(result.metafile?.outputs ?? {})
+        .filter(([file, output]) => output.inputs['zod-shared:zod'] && path.dirname(file) !== 'dist/webview/chunks');
+      if (misplaced.length > 0) throw new Error(`the shared zod import landed in ${misplaced.map(([file]) => file).join(', ')}, not in dist/webview/chunks/`);
+    });
   },
 };
 
@@ -78,15 +100,21 @@ const contexts = await Promise.all([
   esbuild.context({
     ...common,
     stdin: { contents: "export * from 'zod';", resolveDir: '.', sourcefile: 'zod.js' },
-    outfile: 'dist/zod.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
+    outfile: 'dist/webview/zod.js',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    format: 'iife',
+    globalName: sharedZodGlobal,
+    // Required by the host (CommonJS: `module` exists), imported by the webview (a module: set the global).
+    footer: { js: `if(typeof module==="object"&&module.exports)module.exports=${sharedZodGlobal};else globalThis.${sharedZodGlobal}=${sharedZodGlobal};` },
+    target: ['node18', 'es2022'],
   }),
   esbuild.context({
     ...common,
     entryPoints: ['src/webview/main.ts'],
     outdir: 'dist/webview',
+    plugins: [zodFromSharedFile],
+    metafile: true,
     // The form's checks (and zod with them) are a chunk that src/webview/formView.ts imports once the form is shown.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

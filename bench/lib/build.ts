@@ -59,8 +59,11 @@ export async function buildBenchBundles(): Promise<BuiltBundles> {
     trivialExtension: path.join(workDir, 'trivial-extension'),
   };
   const providerDeskFallback = !fs.existsSync(bundles.providerDesk) || !fs.existsSync(bundles.providerDeskReadable);
-  // Built like dist/extension.js, the client bundles require zod from a file next to them, as the extension does.
-  if (!providerDeskFallback) fs.copyFileSync(path.join(stageDir, 'dist', 'zod.js'), path.join(buildDir, 'zod.js'));
+  // Built like dist/extension.js, the client bundles require zod from ./webview/zod.js, as the extension does.
+  if (!providerDeskFallback) {
+    fs.mkdirSync(path.join(buildDir, 'webview'), { recursive: true });
+    fs.copyFileSync(path.join(stageDir, 'dist', 'webview', 'zod.js'), path.join(buildDir, 'webview', 'zod.js'));
+  }
   await Promise.all([
     ...(providerDeskFallback ? [
       esbuild.build({ ...node, entryPoints: [child('providerDesk')], outfile: bundles.providerDesk, minify: true }),

@@ -13,7 +13,7 @@ export interface CodeLoadReport {
   extension: Summary;
   /** require() of an empty module: process noise, the floor. */
   empty: Summary;
-  /** Files the bundle loaded itself (e.g. dist/zod.js, if anything needed zod while loading). */
+  /** Files the bundle loaded itself (e.g. dist/webview/zod.js, if anything needed zod while loading). */
   alsoLoaded: string[];
 }
 

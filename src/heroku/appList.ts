@@ -1,6 +1,6 @@
-// The app list without zod: a ticket reads it, and a process's first zod parse loads zod (dist/zod.js, ~40 ms in a
-// fresh Node, more than a 1,000-app page takes to arrive at 30 ms). An item in the shape appSchema (schemas.ts) accepts
-// gives what appSchema gives; anything else makes the whole page undefined, and appListSchema checks it, so every
+// The app list without zod: a ticket reads it, and a process's first zod parse loads zod (dist/webview/zod.js, ~40 ms
+// in a fresh Node, more than a 1,000-app page takes to arrive at 30 ms). An item in the shape appSchema (schemas.ts)
+// accepts gives what appSchema gives; anything else makes the whole page undefined, and appListSchema checks it, so every
 // message about a bad response stays zod's. test/unit/herokuAppList.test.ts checks that the two agree.
 import type { HerokuApp } from './schemas';
 

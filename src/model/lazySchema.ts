@@ -1,7 +1,7 @@
 // zod, and every schema built with it, on first use. Evaluating zod took most of what loading the extension cost (~80
-// ms; dist/zod.js, English only, still ~40 ms in a fresh Node), and activation needs no schema: the stored metadata is
-// checked cheaply first (storedMetadata.ts). So no module imports zod's values statically; they call zod() inside
-// lazySchema() instead, and zod loads on the first parse.
+// ms; dist/webview/zod.js, English only, still ~40 ms in a fresh Node), and activation needs no schema: the stored
+// metadata is checked cheaply first (storedMetadata.ts). So no module imports zod's values statically; they call zod()
+// inside lazySchema() instead, and zod loads on the first parse.
 import type { z } from 'zod';
 
 export type Zod = typeof z;

@@ -25,11 +25,11 @@ describe('Provider Desk in the extension host', () => {
     assert.ok(contributed.length >= 14, `only ${contributed.length} commands contributed`);
   });
 
-  // zod lives in its own file, dist/zod.js, loaded on the first schema parse: activation and reading the stored
+  // zod lives in its own file, dist/webview/zod.js, loaded on the first schema parse: activation and reading the stored
   // providers for the view must not need it (it took most of the extension's load time).
   it('activates and shows stored providers without loading zod; the first write loads it', async () => {
     const api = await activateApi();
-    const zodFile = path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'zod.js');
+    const zodFile = path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'webview', 'zod.js');
     assert.ok(fs.existsSync(zodFile), `${zodFile} is missing`);
     const loaded = (): boolean => require.cache[zodFile] !== undefined;
     assert.strictEqual(loaded(), false, 'zod was loaded at activation');
@@ -47,7 +47,7 @@ describe('Provider Desk in the extension host', () => {
     assert.strictEqual(loaded(), false, 'zod was loaded to read the stored providers');
 
     await api.createProvider({ name: 'Written', type: 'Other', accountId: 'http://127.0.0.1:5999' });
-    assert.strictEqual(loaded(), true, 'a write validates with zod, from dist/zod.js');
+    assert.strictEqual(loaded(), true, 'a write validates with zod, from dist/webview/zod.js');
     await deleteAllProviders(api);
   });
 });

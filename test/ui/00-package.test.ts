@@ -14,11 +14,11 @@ describe('The packaged VSIX', () => {
     const files = listing.trim().split('\n');
     assert.ok(files.includes('extension/dist/extension.js'), 'no extension bundle');
     assert.ok(files.includes('extension/dist/webview/main.js'), 'no webview bundle');
-    // Every built file ships: the bundles load some of theirs on demand (dist/zod.js, the webview's chunks).
+    // Every built file ships: the bundles load some of theirs on demand (dist/webview/zod.js, the webview's chunks).
     const built = (fs.readdirSync(path.join(repoRoot, 'dist'), { recursive: true }) as string[])
       .map((file) => `dist/${file.split(path.sep).join('/')}`)
       .filter((file) => !file.endsWith('.map') && fs.statSync(path.join(repoRoot, file)).isFile());
-    assert.ok(built.includes('dist/zod.js'), built.join(', '));
+    assert.ok(built.includes('dist/webview/zod.js'), built.join(', '));
     assert.deepStrictEqual(built.filter((file) => !files.includes(`extension/${file}`)), [], 'built files missing from the VSIX');
     assert.ok(files.includes('extension/package.nls.json'), 'no package.nls.json');
     const { icon } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { icon: string };
