@@ -6,11 +6,16 @@ import type { StoredData } from './storedData';
 
 type Named = { readonly name: string; readonly id: string };
 
-// Made on the first comparison, not while the extension loads: a process's first collator loads ICU's collation data,
-// ~9 ms in a fresh Node (most of what loading dist/extension.js still cost), and one item needs no comparison.
+// Not made while the extension loads: a process's first collator loads ICU's collation data, ~9 ms in a fresh Node
+// (most of what loading dist/extension.js still cost). It is made by prepareNameOrder() or on the first comparison.
 let collator: Intl.Collator | undefined;
-const byName = (a: Named, b: Named): number =>
-  (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+const nameOrder = (): Intl.Collator => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
+const byName = (a: Named, b: Named): number => nameOrder().compare(a.name, b.name) || (a.id < b.id ? -1 : 1);
+
+/** Makes the collator the name-sorted lists use ahead of the store's first load (see extension.ts). */
+export function prepareNameOrder(): void {
+  nameOrder();
+}
 
 export class StoreIndexes {
   /** Sorted by name. */
