@@ -82,8 +82,22 @@ describe('The seed flow, as a person does it', () => {
   });
 
   it('6. Reload the window: everything is still there and New Ticket still works (the secret survived)', async () => {
+    // The Explorer stays open over the reload, so the click below opens the view and activates the extension; while
+    // it activates, the view must not say "No providers yet" (the welcome waits for providerDesk.hasProviders).
+    await workbench.page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+    await workbench.page.locator('.part.sidebar .composite.title .title-label', { hasText: /Explorer/i }).first().waitFor();
     await workbench.reload();
+    await workbench.page.evaluate(`(() => {
+      window.providerDeskWelcomeShown = false;
+      new MutationObserver(() => {
+        for (const node of document.querySelectorAll('.part.sidebar .welcome-view-content')) {
+          if (node.textContent.includes('No providers yet')) window.providerDeskWelcomeShown = true;
+        }
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
     await workbench.openProvidersView();
+    await workbench.treeRow('Heroku', 1).waitFor();
+    assert.strictEqual(await workbench.page.evaluate('window.providerDeskWelcomeShown'), false, 'the view said "No providers yet" before the stored providers');
     await workbench.expand(workbench.treeRow('Heroku', 1));
     await workbench.treeRow('heroku-apps', 3).waitFor();
     await workbench.treeRow('heroku-token', 3).waitFor();
