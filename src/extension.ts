@@ -31,8 +31,8 @@ import { registerLoadProblemReports } from './maintenance/loadProblems';
 import { registerAskAboutScope } from './agents/askAboutScope';
 
 // Between loading this file and calling activate(), VS Code prepares the extension's context (its globalState comes
-// from the workbench, busy opening the view that activated us): 40-60 ms in the benchmark's windows, the host mostly
-// idle (marks: this ran 8-17 ms after the file loaded, 40-60 ms before activate()). The collator the store's first load
+// from the workbench, busy opening the view that activated us): 35-90 ms in the benchmark's windows, the host mostly
+// idle (marks: this ran 8-17 ms after the file loaded, 38-77 ms before activate()). The collator the store's first load
 // sorts with (~9 ms: ICU's collation data) is made then, neither while the file loads nor on the way to the first row.
 setImmediate(prepareNameOrder);
 
