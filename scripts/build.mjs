@@ -115,7 +115,7 @@ const contexts = await Promise.all([
     outdir: 'dist/webview',
     plugins: [zodFromSharedFile],
     metafile: true,
-    // The form's checks (and zod with them) are a chunk that src/webview/formView.ts imports once the form is shown.
+    // The form's checks are a chunk that src/webview/formView.ts imports once the form is shown; it imports zod.js.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
