@@ -150,7 +150,8 @@ export function renderReport(results: BenchResults): string {
     out.push(markdownTable(headers, wallRows, headers.map((_, i) => (i < 3 ? 'r' : 'l'))), '');
 
     const inClients = clients.filter((client) => client !== 'herokuCli');
-    out.push('In-process listing time only (ms): median of repeated listings in one process after a warm-up / first listing in a fresh process. '
+    out.push(`In-process listing time only (ms): median of ${listing[0].clients.providerDesk?.listWarmMs?.n ?? '?'} repeated listings in one process after a warm-up / `
+      + `first listing in a fresh process (median of ${listing[0].clients.providerDesk?.listColdMs?.n ?? '?'}). `
       + 'Requests: GET /apps requests × page size as the server saw them (+ other requests, e.g. the CLI\'s GET /account) on how many TCP connections '
       + '(a fresh process\'s listing; fewer connections than requests: kept alive).', '');
     // Provider Desk and the reference (the machine's floor) against the latency floor; the peers against Provider Desk.
