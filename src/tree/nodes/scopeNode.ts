@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Credential, Scope } from '../../model/schemas';
 import type { ProviderStore } from '../../store/providerStore';
 import type { TreeNode } from '../treeNode';
 import type { GroupNode } from './groupNode';
@@ -8,9 +9,14 @@ export class ScopeNode implements TreeNode {
 
   get id(): string { return `scope:${this.scopeId}`; }
 
-  getTreeItem(): vscode.TreeItem {
+  /** The scope and the credential it uses, as stored now. */
+  private lookUp(): { scope: Scope | undefined; credential: Credential | undefined } {
     const scope = this.store.scope(this.scopeId);
-    const credential = scope && this.store.credential(scope.credentialId);
+    return { scope, credential: scope && this.store.credential(scope.credentialId) };
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { scope, credential } = this.lookUp();
     const item = new vscode.TreeItem(scope?.name ?? '', vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = credential && vscode.l10n.t('uses {0}', credential.name);
@@ -20,8 +26,7 @@ export class ScopeNode implements TreeNode {
   }
 
   tooltip(): string {
-    const scope = this.store.scope(this.scopeId);
-    const credential = scope && this.store.credential(scope.credentialId);
+    const { scope, credential } = this.lookUp();
     return vscode.l10n.t('Scope {0}: calls the provider with credential {1}', scope?.name ?? '', credential?.name ?? '');
   }
 
