@@ -59,10 +59,10 @@ export async function buildBenchBundles(): Promise<BuiltBundles> {
     trivialExtension: path.join(workDir, 'trivial-extension'),
   };
   const providerDeskFallback = !fs.existsSync(bundles.providerDesk) || !fs.existsSync(bundles.providerDeskReadable);
-  // Built like dist/extension.js, the client bundles require zod from ./webview/zod.js, as the extension does.
+  // Built like dist/extension.js, the client bundles require zod and @vscode/l10n from the files the extension shares.
   if (!providerDeskFallback) {
     fs.mkdirSync(path.join(buildDir, 'webview'), { recursive: true });
-    fs.copyFileSync(path.join(stageDir, 'dist', 'webview', 'zod.js'), path.join(buildDir, 'webview', 'zod.js'));
+    for (const shared of ['webview/zod.js', 'l10n.js']) fs.copyFileSync(path.join(stageDir, 'dist', shared), path.join(buildDir, shared));
   }
   await Promise.all([
     ...(providerDeskFallback ? [

@@ -141,7 +141,7 @@ function nameOther(file: string): string {
   const builtin = /\/extensions\/([^/]+)\//.exec(file);
   if (file.includes('/code-server') && builtin) return `built-in extension ${builtin[1]}`;
   if (file.includes('/code-server')) return `VS Code (${path.basename(file)})`;
-  if (file === path.join(stageDir, 'dist', 'extension.js')) return 'dist/extension.js (minified)';
+  for (const bundle of ['extension.js', 'heroku.js', 'l10n.js']) if (file === path.join(stageDir, 'dist', bundle)) return `dist/${bundle} (minified)`;
   return path.basename(file);
 }
 

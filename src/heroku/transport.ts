@@ -3,7 +3,7 @@
 //
 // node-fetch v3 is ESM-only. This package compiles as CommonJS with `module: Node16`, where tsc rejects a static
 // `import fetch from 'node-fetch'` (TS1479) although Node 20.19+ (require(esm)) and esbuild would cope; a dynamic
-// import() type-checks, runs under tsx/mocha, and esbuild bundles it into dist/extension.js all the same.
+// import() type-checks, runs under tsx/mocha, and esbuild bundles it into dist/heroku.js all the same.
 import * as http from 'node:http';
 import * as https from 'node:https';
 

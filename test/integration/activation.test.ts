@@ -1,13 +1,17 @@
 import * as assert from 'node:assert';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { startFakeHeroku } from '../../scripts/demoHeroku';
+import type { TicketResult } from '../../src/api';
+import { herokuMessages } from '../../src/heroku/messages';
 import { dataKey } from '../../src/store/keys';
 import { encodeStoredData } from '../../src/store/storedData';
 import type { Credential, Provider, Scope } from '../../src/model/schemas';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { activateApi, deleteAllProviders, extensionId } from './api';
+import { activateApi, createHerokuScopes, deleteAllProviders, extensionId } from './api';
 
 describe('Provider Desk in the extension host', () => {
   it('activates and returns its versioned API', async () => {
@@ -49,5 +53,32 @@ describe('Provider Desk in the extension host', () => {
     await api.createProvider({ name: 'Written', type: 'Other', accountId: 'http://127.0.0.1:5999' });
     assert.strictEqual(loaded(), true, 'a write validates with zod, from dist/webview/zod.js');
     await deleteAllProviders(api);
+  });
+
+  // The Heroku client and node-fetch are dist/heroku.js, loaded with the first connection. Its messages must still use
+  // the translations activate() handed @vscode/l10n: both bundles share that module as dist/l10n.js.
+  it('loads the Heroku client with the first connection, and it translates with the bundle activation configured', async () => {
+    const api = await activateApi();
+    const dist = path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist');
+    const clientFile = path.join(dist, 'heroku.js');
+    assert.ok(fs.existsSync(clientFile), `${clientFile} is missing`);
+    assert.strictEqual(require.cache[clientFile], undefined, 'the Heroku client was loaded at activation');
+
+    const l10n = createRequire(__filename)(path.join(dist, 'l10n.js')) as typeof import('@vscode/l10n');
+    const heroku = await startFakeHeroku({ apps: 1 });
+    try {
+      await deleteAllProviders(api);
+      const [scopeId] = await createHerokuScopes(api, heroku.url, heroku.token, ['Production']);
+      heroku.setFault({ type: 'status', status: 401 });
+      l10n.config({ contents: { [herokuMessages.unauthorized()]: 'Heroku hat das API-Token abgelehnt.' } });
+      const result = await vscode.commands.executeCommand<TicketResult>('providerDesk.newTicket', scopeId);
+      assert.notStrictEqual(require.cache[clientFile], undefined, 'the first connection did not load dist/heroku.js');
+      assert.strictEqual(result.outcome, 'failed');
+      assert.match(result.error ?? '', /Heroku hat das API-Token abgelehnt\./);
+    } finally {
+      l10n.config({ contents: vscode.l10n.bundle ?? {} });
+      await heroku.close();
+      await deleteAllProviders(api);
+    }
   });
 });

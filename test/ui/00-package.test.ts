@@ -14,11 +14,12 @@ describe('The packaged VSIX', () => {
     const files = listing.trim().split('\n');
     assert.ok(files.includes('extension/dist/extension.js'), 'no extension bundle');
     assert.ok(files.includes('extension/dist/webview/main.js'), 'no webview bundle');
-    // Every built file ships: the bundles load some of theirs on demand (dist/webview/zod.js, the webview's chunks).
+    // Every built file ships: the bundles load some of theirs on demand (dist/heroku.js, dist/webview/zod.js, the
+    // webview's chunks) or share them (dist/l10n.js).
     const built = (fs.readdirSync(path.join(repoRoot, 'dist'), { recursive: true }) as string[])
       .map((file) => `dist/${file.split(path.sep).join('/')}`)
       .filter((file) => !file.endsWith('.map') && fs.statSync(path.join(repoRoot, file)).isFile());
-    assert.ok(built.includes('dist/webview/zod.js'), built.join(', '));
+    for (const shared of ['dist/heroku.js', 'dist/l10n.js', 'dist/webview/zod.js']) assert.ok(built.includes(shared), built.join(', '));
     assert.deepStrictEqual(built.filter((file) => !files.includes(`extension/${file}`)), [], 'built files missing from the VSIX');
     assert.ok(files.includes('extension/package.nls.json'), 'no package.nls.json');
     const { icon } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { icon: string };
