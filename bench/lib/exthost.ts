@@ -11,7 +11,7 @@ import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServe
 import type { ColdResult, ExthostTask, OpenResult, ProfileResult, ScaleResult } from '../exthost/index';
 import type { ChildBundles } from './build';
 import { progress } from './log';
-import { benchOpenComparison, measureUiRender, prepareTrivialExtension, providerDeskView, type OpenComparison, type UiRender } from './openView';
+import { benchOpenComparison, installTrivialExtension, measureUiRender, providerDeskView, type OpenComparison, type UiRender } from './openView';
 import { buildStage } from './package';
 import { profilesDir, repoRoot, runsDir, stageDir } from './paths';
 import { describeProfile, readProfile, summarizeProfile, type ProfileSummary } from './profile';
@@ -25,7 +25,7 @@ export interface ExthostOptions {
   scaleScopes: number;
   scaleRepeats: number;
   bigStoreRuns: number;
-  /** Rounds of opening the view and a form, next to the trivial extension (0: none). */
+  /** Rounds of opening the view and a form, next to the trivial extension and its copy (0: none). */
   openRounds: number;
   ui: boolean;
   profile: boolean;
@@ -159,9 +159,8 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
   const runDir = fs.mkdtempSync(path.join(runsDir, 'exthost-'));
   const workspace = path.join(runDir, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  // The trivial extension is installed (in every window, activated only by its view or command).
-  prepareTrivialExtension(bundles.trivialExtension);
-  fs.cpSync(bundles.trivialExtension, path.join(runDir, 'exts', 'bench.trivial-tree-0.0.1'), { recursive: true });
+  // The trivial extension and its copy are installed (in every window, activated only by their views or commands).
+  for (const variant of ['trivial', 'trivialCopy'] as const) installTrivialExtension(bundles.trivialExtension, path.join(runDir, 'exts'), variant);
   const server = await startCodeServer({ runDir, folder: workspace });
   const browser = await launchChromium(runDir);
   try {
@@ -209,7 +208,7 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
     };
 
     if (options.ui && options.openRounds > 0) {
-      progress(`extension host: opening the view and a form, next to a trivial extension, ${options.openRounds} rounds of two fresh windows`);
+      progress(`extension host: opening the view and a form, next to a trivial extension and its copy, ${options.openRounds} rounds of three fresh windows`);
       report.open = await benchOpenComparison(page, (formCommand, during) => {
         let formFile = '';
         return driver.run<OpenResult>((resultFile, continueFile) => {

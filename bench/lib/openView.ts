@@ -1,5 +1,6 @@
 // Opening the view and opening a form in the real workbench, side by side with a trivial extension (the floor, see
-// bench/exthost/trivialExtension.ts): each round loads two fresh windows, one per extension, in alternating order.
+// bench/exthost/trivialExtension.ts): each round loads three fresh windows, one per extension, in rotating order: Provider
+// Desk, the trivial extension and an identical copy of it, whose difference from the trivial one is the measure's noise.
 // In each, nothing is active yet: a click on the extension's activity-bar icon (activating it) until its first and
 // its last row are in the DOM; then its form command (run in the extension host) until the webview's first text
 // field is rendered and the page says it is ready (`#app` no longer aria-busy).
@@ -28,7 +29,14 @@ export interface UiRender {
 }
 
 export const providerDeskView: ViewTarget = { icon: 'Provider Desk', list: 'Providers', rows: 100 };
-const trivialView: ViewTarget = { icon: 'Trivial Tree', list: 'Rows', rows: providerDeskView.rows };
+
+/** The trivial extension and its copy: the same bundle, told apart by the ids and names in their manifests. */
+const trivialExtensions = {
+  trivial: { prefix: 'benchTrivial', name: 'trivial-tree', view: { icon: 'Trivial Tree', list: 'Rows', rows: providerDeskView.rows } },
+  trivialCopy: { prefix: 'benchCopy', name: 'trivial-copy', view: { icon: 'Copied Tree', list: 'Copied rows', rows: providerDeskView.rows } },
+} as const satisfies Record<string, { prefix: string; name: string; view: ViewTarget }>;
+
+export type TrivialVariant = keyof typeof trivialExtensions;
 
 /**
  * Opens a view from the activity bar and times click → its first and last row in the DOM. With `profileFile`, the
@@ -76,14 +84,20 @@ export async function measureUiRender(page: Page, target: ViewTarget, profileFil
   return { firstMs: state.first - state.start, ms: state.done - state.start, rows: state.rows };
 }
 
-/** The trivial extension's folder: its bundles (bench/lib/build.ts), a manifest, and the form's stylesheets. */
-export function prepareTrivialExtension(folder: string): void {
+/**
+ * Installs the trivial extension (`variant`) into the extensions folder `extensionsDir`: its bundles (bench/lib/build.ts,
+ * in `bundleFolder`), the form's stylesheets, and a manifest with the variant's ids.
+ */
+export function installTrivialExtension(bundleFolder: string, extensionsDir: string, variant: TrivialVariant): void {
+  const { prefix, name, view } = trivialExtensions[variant];
+  const folder = path.join(extensionsDir, `bench.${name}-0.0.1`);
+  fs.cpSync(bundleFolder, folder, { recursive: true });
   const manifest = {
-    name: 'trivial-tree', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' }, main: './extension.js', benchRows: trivialView.rows,
+    name, publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' }, main: './extension.js', benchRows: view.rows, benchPrefix: prefix,
     contributes: {
-      viewsContainers: { activitybar: [{ id: 'benchTrivial', title: 'Trivial Tree', icon: 'media/icon.svg' }] },
-      views: { benchTrivial: [{ id: 'benchTrivial.rows', name: 'Rows' }] },
-      commands: [{ command: 'benchTrivial.openWebview', title: 'Open Trivial Form' }],
+      viewsContainers: { activitybar: [{ id: prefix, title: view.icon, icon: 'media/icon.svg' }] },
+      views: { [prefix]: [{ id: `${prefix}.rows`, name: view.list }] },
+      commands: [{ command: `${prefix}.openWebview`, title: `Open ${view.icon} Form` }],
     },
   };
   fs.writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -139,7 +153,7 @@ export async function measureForm(page: Page, formFile: string): Promise<FormTim
 }
 
 export interface OpenRound {
-  target: 'providerDesk' | 'trivial';
+  target: 'providerDesk' | TrivialVariant;
   view: UiRender;
   form: FormTiming;
   wasActive: boolean;
@@ -149,6 +163,8 @@ export interface OpenComparison {
   rounds: OpenRound[];
   providerDesk: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
   trivial: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
+  /** The identical copy of the trivial extension: its difference from `trivial` is the measure's noise in this run. */
+  trivialCopy: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
 }
 
 /** What benchOpenComparison needs of the extension-host driver: one fresh window running an `open` task. */
@@ -157,13 +173,14 @@ export type RunOpen = (formCommand: string, during: (formFile: string) => Promis
 export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: number): Promise<OpenComparison> {
   const results: OpenRound[] = [];
   for (let round = 0; round < rounds; round++) {
-    const order: OpenRound['target'][] = round % 2 === 0 ? ['providerDesk', 'trivial'] : ['trivial', 'providerDesk'];
+    const targets: OpenRound['target'][] = ['providerDesk', 'trivial', 'trivialCopy'];
+    const order = targets.map((_, index) => targets[(index + round) % targets.length]!);
     for (const target of order) {
       let view: UiRender | undefined;
       let form: FormTiming = { ms: NaN, pageStartMs: NaN };
-      const formCommand = target === 'providerDesk' ? 'providerDesk.addProvider' : 'benchTrivial.openWebview';
+      const formCommand = target === 'providerDesk' ? 'providerDesk.addProvider' : `${trivialExtensions[target].prefix}.openWebview`;
       const result = await runOpen(formCommand, async (formFile) => {
-        view = await measureUiRender(page, target === 'providerDesk' ? providerDeskView : trivialView);
+        view = await measureUiRender(page, target === 'providerDesk' ? providerDeskView : trivialExtensions[target].view);
         form = await measureForm(page, formFile);
       });
       if (!view) throw new Error(`no view measurement for ${target}`);
@@ -178,5 +195,5 @@ export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: 
       formMs: summarize(mine.map((r) => r.form.ms)), formPageStartMs: summarize(mine.map((r) => r.form.pageStartMs)),
     };
   };
-  return { rounds: results, providerDesk: of('providerDesk'), trivial: of('trivial') };
+  return { rounds: results, providerDesk: of('providerDesk'), trivial: of('trivial'), trivialCopy: of('trivialCopy') };
 }
