@@ -2,7 +2,9 @@
 // build), driven by headless Chromium. Every task runs in a fresh extension host: each is a new page load of the
 // workbench whose payload names the staged extension (extensionDevelopmentPath, so it runs in test mode and exposes
 // its test hooks) and bench/exthost as extensionTestsPath. The staged extension is the production build from
-// `vsce package` (see package.ts).
+// `vsce package` (see package.ts). Opening the view and a form next to the trivial extensions is the exception:
+// there Provider Desk is installed from what the VSIX holds, as the trivial ones are and as users have it, and the
+// script runs as the tests of an empty development extension.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
@@ -10,10 +12,11 @@ import type { Page } from 'playwright-core';
 import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
 import type { ColdResult, ExthostTask, OpenResult, ProfileResult, ScaleResult } from '../exthost/index';
 import type { ChildBundles } from './build';
+import { zipEntries } from './package';
 import { progress } from './log';
 import { benchOpenComparison, installTrivialExtension, measureUiRender, providerDeskView, type OpenComparison, type UiRender } from './openView';
 import { buildStage } from './package';
-import { profilesDir, repoRoot, runsDir, stageDir } from './paths';
+import { profilesDir, repoRoot, runsDir, stageDir, workDir } from './paths';
 import { describeProfile, readProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { ms, summarize, type Summary } from './stats';
 
@@ -68,6 +71,10 @@ class Driver {
   private readonly log: string[] = [];
   private sequence = 0;
 
+  /** The development extension each window loads, and its tests (the bench/exthost script). */
+  private development: { folder: string; script: string };
+  private readonly staged: { folder: string; script: string };
+
   /** Seconds of the last run: page load → result written, → `during` done, → extension host ended. */
   lastTimes = { resultS: 0, duringS: 0, exitS: 0 };
 
@@ -77,8 +84,19 @@ class Driver {
     private readonly runDir: string,
     private readonly workspace: string,
     /** extensionTestsPath: the bundled bench/exthost script. */
-    private readonly exthostScript: string,
-  ) {}
+    exthostScript: string,
+  ) {
+    this.staged = { folder: stageDir, script: exthostScript };
+    this.development = this.staged;
+  }
+
+  /**
+   * From now on, windows load `folder` (an extension of its own, holding a copy of the bench/exthost script) as the
+   * development extension instead of the staged Provider Desk; or the staged Provider Desk again (no folder).
+   */
+  developWith(folder?: string): void {
+    this.development = folder ? { folder, script: path.join(folder, path.basename(this.staged.script)) } : this.staged;
+  }
 
   static async create(page: Page, server: CodeServer, runDir: string, workspace: string, exthostScript: string): Promise<Driver> {
     const driver = new Driver(page, server, runDir, workspace, exthostScript);
@@ -99,8 +117,8 @@ class Driver {
     const task = makeTask(resultFile, continueFile);
     const exited = new Promise<number>((resolve) => { this.finish = resolve; });
     const payload = [
-      ['extensionDevelopmentPath', remoteUri(this.server, stageDir)],
-      ['extensionTestsPath', remoteUri(this.server, this.exthostScript)],
+      ['extensionDevelopmentPath', remoteUri(this.server, this.development.folder)],
+      ['extensionTestsPath', remoteUri(this.server, this.development.script)],
       ['extensionEnvironment', JSON.stringify({ BENCH_TASK: JSON.stringify(task) })],
     ];
     this.log.length = 0;
@@ -124,6 +142,28 @@ class Driver {
     this.lastTimes = { resultS: (t1 - t0) / 1000, duringS: (t2 - t1) / 1000, exitS: (Date.now() - t2) / 1000 };
     return result;
   }
+}
+
+/** Installs the packaged Provider Desk into `extensionsDir`: the staged files the VSIX holds. */
+function installProviderDesk(extensionsDir: string): void {
+  const manifest = JSON.parse(fs.readFileSync(path.join(stageDir, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const folder = path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+  for (const { name } of zipEntries(path.join(workDir, 'provider-desk.vsix'))) {
+    // vsce renames README.md and CHANGELOG.md to lower case; nothing the workbench reads while the view opens.
+    const file = name.replace(/^extension\//, '');
+    if (file === name || !fs.existsSync(path.join(stageDir, file))) continue;
+    fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+    fs.copyFileSync(path.join(stageDir, file), path.join(folder, file));
+  }
+}
+
+/** An empty development extension whose tests are the bench/exthost script: it drives windows where nothing of ours is in test mode. */
+function benchDriverExtension(runDir: string, exthostScript: string): string {
+  const folder = path.join(runDir, 'bench-driver');
+  fs.mkdirSync(folder, { recursive: true });
+  fs.writeFileSync(path.join(folder, 'package.json'), `${JSON.stringify({ name: 'bench-driver', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.95.0' } }, null, 2)}\n`);
+  fs.copyFileSync(exthostScript, path.join(folder, path.basename(exthostScript)));
+  return folder;
 }
 
 function codeServerVersion(): string {
@@ -161,6 +201,9 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
   fs.mkdirSync(workspace, { recursive: true });
   // The trivial extension and its copy are installed (in every window, activated only by their views or commands).
   for (const variant of ['trivial', 'trivialCopy'] as const) installTrivialExtension(bundles.trivialExtension, path.join(runDir, 'exts'), variant);
+  // So is Provider Desk, for opening the view next to them; every other task loads the staged copy as the development
+  // extension, which VS Code then uses instead of the installed one.
+  installProviderDesk(path.join(runDir, 'exts'));
   const server = await startCodeServer({ runDir, folder: workspace });
   const browser = await launchChromium(runDir);
   try {
@@ -209,13 +252,19 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
 
     if (options.ui && options.openRounds > 0) {
       progress(`extension host: opening the view and a form, next to a trivial extension and its copy, ${options.openRounds} rounds of three fresh windows`);
-      report.open = await benchOpenComparison(page, (formCommand, during) => {
-        let formFile = '';
-        return driver.run<OpenResult>((resultFile, continueFile) => {
-          formFile = `${resultFile}.form`;
-          return { kind: 'open', resultFile, continueFile, formFile, formCommand, settleMs: 500 };
-        }, () => during(formFile));
-      }, options.openRounds);
+      // The installed Provider Desk (not in test mode), with the providers the cold runs stored.
+      driver.developWith(benchDriverExtension(runDir, bundles.exthost));
+      try {
+        report.open = await benchOpenComparison(page, (formCommand, during) => {
+          let formFile = '';
+          return driver.run<OpenResult>((resultFile, continueFile) => {
+            formFile = `${resultFile}.form`;
+            return { kind: 'open', resultFile, continueFile, formFile, formCommand, settleMs: 500 };
+          }, () => during(formFile));
+        }, options.openRounds);
+      } finally {
+        driver.developWith();
+      }
     }
 
     if (options.ui && options.profile) {

@@ -1,6 +1,7 @@
 // Opening the view and opening a form in the real workbench, side by side with a trivial extension (the floor, see
 // bench/exthost/trivialExtension.ts): each round loads three fresh windows, one per extension, in rotating order: Provider
 // Desk, the trivial extension and an identical copy of it, whose difference from the trivial one is the measure's noise.
+// All three are installed extensions (bench/lib/exthost.ts), none in test mode.
 // In each, nothing is active yet: a click on the extension's activity-bar icon (activating it) until its first and
 // its last row are in the DOM; then its form command (run in the extension host) until the webview's first text
 // field is rendered and the page says it is ready (`#app` no longer aria-busy).
