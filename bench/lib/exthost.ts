@@ -12,10 +12,9 @@ import type { Page } from 'playwright-core';
 import { ensureTools, launchChromium, remoteUri, startCodeServer, type CodeServer } from '../../scripts/vscode/codeServer';
 import type { ColdResult, ExthostTask, OpenResult, ProfileResult, ScaleResult } from '../exthost/index';
 import type { ChildBundles } from './build';
-import { zipEntries } from './package';
 import { progress } from './log';
 import { benchOpenComparison, installTrivialExtension, measureUiRender, providerDeskView, type OpenComparison, type UiRender } from './openView';
-import { buildStage } from './package';
+import { buildStage, zipEntries } from './package';
 import { profilesDir, repoRoot, runsDir, stageDir, workDir } from './paths';
 import { describeProfile, readProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { ms, summarize, type Summary } from './stats';
@@ -203,7 +202,7 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
   for (const variant of ['trivial', 'trivialCopy'] as const) installTrivialExtension(bundles.trivialExtension, path.join(runDir, 'exts'), variant);
   // So is Provider Desk, for opening the view next to them; every other task loads the staged copy as the development
   // extension, which VS Code then uses instead of the installed one.
-  installProviderDesk(path.join(runDir, 'exts'));
+  if (options.ui && options.openRounds > 0) installProviderDesk(path.join(runDir, 'exts'));
   const server = await startCodeServer({ runDir, folder: workspace });
   const browser = await launchChromium(runDir);
   try {

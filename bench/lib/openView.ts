@@ -160,12 +160,20 @@ export interface OpenRound {
   wasActive: boolean;
 }
 
+/** One extension's rounds, summarized. */
+export interface OpenSummary {
+  firstRowMs: Summary;
+  lastRowMs: Summary;
+  formMs: Summary;
+  formPageStartMs: Summary;
+}
+
 export interface OpenComparison {
   rounds: OpenRound[];
-  providerDesk: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
-  trivial: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
+  providerDesk: OpenSummary;
+  trivial: OpenSummary;
   /** The identical copy of the trivial extension: its difference from `trivial` is the measure's noise in this run. */
-  trivialCopy: { firstRowMs: Summary; lastRowMs: Summary; formMs: Summary; formPageStartMs: Summary };
+  trivialCopy: OpenSummary;
 }
 
 /** What benchOpenComparison needs of the extension-host driver: one fresh window running an `open` task. */
@@ -173,8 +181,8 @@ export type RunOpen = (formCommand: string, during: (formFile: string) => Promis
 
 export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: number): Promise<OpenComparison> {
   const results: OpenRound[] = [];
+  const targets: OpenRound['target'][] = ['providerDesk', 'trivial', 'trivialCopy'];
   for (let round = 0; round < rounds; round++) {
-    const targets: OpenRound['target'][] = ['providerDesk', 'trivial', 'trivialCopy'];
     const order = targets.map((_, index) => targets[(index + round) % targets.length]!);
     for (const target of order) {
       let view: UiRender | undefined;
@@ -189,7 +197,7 @@ export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: 
       progress(`  open ${round + 1}/${rounds} ${target}: click → first row ${ms(view.firstMs)} ms, last row ${ms(view.ms)} ms; form ${ms(form.ms)} ms (page started at ${ms(form.pageStartMs)} ms)${result.wasActive && target === 'providerDesk' ? ' [WAS ALREADY ACTIVE]' : ''}`);
     }
   }
-  const of = (target: OpenRound['target']): OpenComparison['trivial'] => {
+  const of = (target: OpenRound['target']): OpenSummary => {
     const mine = results.filter((r) => r.target === target);
     return {
       firstRowMs: summarize(mine.map((r) => r.view.firstMs)), lastRowMs: summarize(mine.map((r) => r.view.ms)),

@@ -83,7 +83,7 @@ describe('The seed flow, as a person does it', () => {
 
   it('6. Reload the window: everything is still there and New Ticket still works (the secret survived)', async () => {
     // The Explorer stays open over the reload, so the click below opens the view and activates the extension; while
-    // it activates, the view must not say "No providers yet" (the welcome waits for providerDesk.hasProviders).
+    // it activates, the view must not say "No providers yet" (the welcome waits for providerDesk.noProviders).
     await workbench.page.locator('.activitybar [aria-label^="Explorer"]').first().click();
     await workbench.page.locator('.part.sidebar .composite.title .title-label', { hasText: /Explorer/i }).first().waitFor();
     await workbench.reload();
