@@ -35,9 +35,28 @@ export interface OpenResult {
   wasActive: boolean;
 }
 
-/** Written to the open task's formFile: when the form command was run (epoch ms, sub-millisecond). */
+export interface HostMark {
+  name: string;
+  /** Epoch ms. */
+  startTime: number;
+}
+
+/**
+ * Written to the open task's formFile: when the form command was run (epoch ms, sub-millisecond), and the extension
+ * host's own marks so far (`code/extHost/willLoadExtensionCode/<extension id>` and the like).
+ */
 export interface FormStart {
   commandAt: number;
+  hostMarks: HostMark[];
+}
+
+/**
+ * VS Code's performance marks in this extension host: they live on a global the whole host shares
+ * (src/vs/base/common/performance.ts in VS Code), and in Node their times are epoch milliseconds.
+ */
+function extensionHostMarks(): HostMark[] {
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): HostMark[] } }).MonacoPerformanceMarks;
+  return (marks?.getMarks() ?? []).filter((mark) => mark.name.startsWith('code/extHost/'));
 }
 
 /** VS Code's own figures for one activation (ExtensionService activation times). */
@@ -381,7 +400,7 @@ async function open(task: Extract<ExthostTask, { kind: 'open' }>): Promise<void>
   writeResult(task.resultFile, result);
   const go = `${task.formFile}.go`;
   if (!await waitFor(() => (fs.existsSync(go) ? true : undefined), 120_000, 10)) return;
-  const start: FormStart = { commandAt: performance.timeOrigin + performance.now() };
+  const start: FormStart = { commandAt: performance.timeOrigin + performance.now(), hostMarks: extensionHostMarks() };
   void vscode.commands.executeCommand(task.formCommand);
   writeResult(task.formFile, start);
   await waitFor(() => (fs.existsSync(task.continueFile) ? true : undefined), 120_000, 20);

@@ -4,16 +4,19 @@
 // All three are installed extensions (bench/lib/exthost.ts), none in test mode.
 // In each, nothing is active yet: a click on the extension's activity-bar icon (activating it) until its first and
 // its last row are in the DOM; then its form command (run in the extension host) until the webview's first text
-// field is rendered and the page says it is ready (`#app` no longer aria-busy).
+// field is rendered and the page says it is ready (`#app` no longer aria-busy). The extension host's own marks say
+// where the activation the click started stood meanwhile (see ActivationPhases).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import type { FormStart, OpenResult } from '../exthost/index';
+import type { FormStart, HostMark, OpenResult } from '../exthost/index';
 import { progress } from './log';
 import { stageDir } from './paths';
 import { ms, summarize, type Summary } from './stats';
 
 export interface ViewTarget {
+  /** `publisher.name`, as VS Code's extension-host marks name the extension. */
+  extensionId: string;
   /** Start of the activity-bar item's aria-label. */
   icon: string;
   /** The tree's aria-label (the view's name). */
@@ -22,6 +25,8 @@ export interface ViewTarget {
 }
 
 export interface UiRender {
+  /** When the click happened, epoch ms. */
+  clickAt: number;
   /** Click on the activity-bar icon → the first row's label in the DOM. */
   firstMs: number;
   /** Click → the last expected row in the DOM. */
@@ -29,12 +34,12 @@ export interface UiRender {
   rows: number;
 }
 
-export const providerDeskView: ViewTarget = { icon: 'Provider Desk', list: 'Providers', rows: 100 };
+export const providerDeskView: ViewTarget = { extensionId: 'providerdesk.provider-desk', icon: 'Provider Desk', list: 'Providers', rows: 100 };
 
 /** The trivial extension and its copy: the same bundle, told apart by the ids and names in their manifests. */
 const trivialExtensions = {
-  trivial: { prefix: 'benchTrivial', name: 'trivial-tree', view: { icon: 'Trivial Tree', list: 'Rows', rows: providerDeskView.rows } },
-  trivialCopy: { prefix: 'benchCopy', name: 'trivial-copy', view: { icon: 'Copied Tree', list: 'Copied rows', rows: providerDeskView.rows } },
+  trivial: { prefix: 'benchTrivial', name: 'trivial-tree', view: { extensionId: 'bench.trivial-tree', icon: 'Trivial Tree', list: 'Rows', rows: providerDeskView.rows } },
+  trivialCopy: { prefix: 'benchCopy', name: 'trivial-copy', view: { extensionId: 'bench.trivial-copy', icon: 'Copied Tree', list: 'Copied rows', rows: providerDeskView.rows } },
 } as const satisfies Record<string, { prefix: string; name: string; view: ViewTarget }>;
 
 export type TrivialVariant = keyof typeof trivialExtensions;
@@ -79,10 +84,11 @@ export async function measureUiRender(page: Page, target: ViewTarget, profileFil
     await cdp.detach();
   }
   const state = await page.evaluate('window.benchUi') as { start: number; first: number; done: number; rows: number };
+  const timeOrigin = await page.evaluate('performance.timeOrigin') as number;
   // Back to the Explorer, so that the next load does not open (and activate) the extension at startup.
   await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
   await page.locator('.part.sidebar .composite.title .title-label', { hasText: /Explorer/i }).first().waitFor({ timeout: 30_000 });
-  return { firstMs: state.first - state.start, ms: state.done - state.start, rows: state.rows };
+  return { clickAt: timeOrigin + state.start, firstMs: state.first - state.start, ms: state.done - state.start, rows: state.rows };
 }
 
 /**
@@ -125,6 +131,34 @@ export interface FormTiming {
   ms: number;
   /** Form command → the webview's document started loading (the rest is the page itself and its messages). */
   pageStartMs: number;
+  /** The extension host's marks when the form command ran. */
+  hostMarks: HostMark[];
+}
+
+/**
+ * The activation a click started, from VS Code's own marks in the extension host, in ms after the click (the page's
+ * and the host's clocks are the same machine's). Between the code loaded and activate() called, VS Code fetches the
+ * extension's globalState from the workbench.
+ */
+export interface ActivationPhases {
+  loadStartMs: number;
+  codeLoadedMs: number;
+  activateCalledMs: number;
+  activatedMs: number;
+}
+
+const phaseMarks: Record<keyof ActivationPhases, string> = {
+  loadStartMs: 'willLoadExtensionCode', codeLoadedMs: 'didLoadExtensionCode', activateCalledMs: 'willActivateExtension', activatedMs: 'didActivateExtension',
+};
+
+function activationPhases(marks: readonly HostMark[], extensionId: string, clickAt: number): ActivationPhases | undefined {
+  const phases: Partial<ActivationPhases> = {};
+  for (const [phase, kind] of Object.entries(phaseMarks) as [keyof ActivationPhases, string][]) {
+    const mark = marks.find((candidate) => candidate.name === `code/extHost/${kind}/${extensionId}`);
+    if (!mark) return undefined;
+    phases[phase] = mark.startTime - clickAt;
+  }
+  return phases as ActivationPhases;
 }
 
 /**
@@ -138,14 +172,14 @@ export async function measureForm(page: Page, formFile: string): Promise<FormTim
     if (Date.now() > deadline) throw new Error('the extension host did not run the form command');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  const { commandAt } = JSON.parse(fs.readFileSync(formFile, 'utf8')) as FormStart;
+  const { commandAt, hostMarks } = JSON.parse(fs.readFileSync(formFile, 'utf8')) as FormStart;
   while (Date.now() < deadline) {
     const frames = page.frames().filter((frame) => frame !== page.mainFrame());
     for (const frame of frames) {
       if (await frameIsInteractive(frame)) {
         const interactiveAt = performance.timeOrigin + performance.now();
         const pageStartAt = await frame.evaluate('performance.timeOrigin') as number;
-        return { ms: interactiveAt - commandAt, pageStartMs: pageStartAt - commandAt };
+        return { ms: interactiveAt - commandAt, pageStartMs: pageStartAt - commandAt, hostMarks };
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
@@ -156,6 +190,8 @@ export async function measureForm(page: Page, formFile: string): Promise<FormTim
 export interface OpenRound {
   target: 'providerDesk' | TrivialVariant;
   view: UiRender;
+  /** Undefined when the host had no marks for the extension (an older VS Code). */
+  phases: ActivationPhases | undefined;
   form: FormTiming;
   wasActive: boolean;
 }
@@ -166,6 +202,8 @@ export interface OpenSummary {
   lastRowMs: Summary;
   formMs: Summary;
   formPageStartMs: Summary;
+  /** Each phase's median over the rounds, when every round had the marks. */
+  phases: Record<keyof ActivationPhases, Summary> | undefined;
 }
 
 export interface OpenComparison {
@@ -179,17 +217,25 @@ export interface OpenComparison {
 /** What benchOpenComparison needs of the extension-host driver: one fresh window running an `open` task. */
 export type RunOpen = (formCommand: string, during: (formFile: string) => Promise<void>) => Promise<OpenResult>;
 
+function summarizePhases(rounds: (ActivationPhases | undefined)[]): Record<keyof ActivationPhases, Summary> | undefined {
+  const complete = rounds.filter((phases): phases is ActivationPhases => phases !== undefined);
+  if (complete.length === 0 || complete.length < rounds.length) return undefined;
+  const phases = Object.keys(phaseMarks) as (keyof ActivationPhases)[];
+  return Object.fromEntries(phases.map((phase) => [phase, summarize(complete.map((round) => round[phase]))])) as Record<keyof ActivationPhases, Summary>;
+}
+
 export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: number): Promise<OpenComparison> {
   const openOnce = async (target: OpenRound['target']): Promise<OpenRound> => {
     let view: UiRender | undefined;
-    let form: FormTiming = { ms: NaN, pageStartMs: NaN };
+    let form: FormTiming = { ms: NaN, pageStartMs: NaN, hostMarks: [] };
     const formCommand = target === 'providerDesk' ? 'providerDesk.addProvider' : `${trivialExtensions[target].prefix}.openWebview`;
+    const viewTarget = target === 'providerDesk' ? providerDeskView : trivialExtensions[target].view;
     const result = await runOpen(formCommand, async (formFile) => {
-      view = await measureUiRender(page, target === 'providerDesk' ? providerDeskView : trivialExtensions[target].view);
+      view = await measureUiRender(page, viewTarget);
       form = await measureForm(page, formFile);
     });
     if (!view) throw new Error(`no view measurement for ${target}`);
-    return { target, view, form, wasActive: result.wasActive };
+    return { target, view, phases: activationPhases(form.hostMarks, viewTarget.extensionId, view.clickAt), form, wasActive: result.wasActive };
   };
   // The first form after the windows' development extension changed waited ~2.5 s more before its page started,
   // whichever extension opened it (Provider Desk in round 1, or the trivial one when it went first): a warm-up window.
@@ -201,8 +247,9 @@ export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: 
     for (const target of targets.map((_, index) => targets[(index + round) % targets.length]!)) {
       const opened = await openOnce(target);
       results.push(opened);
-      const { view, form, wasActive } = opened;
-      progress(`  open ${round + 1}/${rounds} ${target}: click → first row ${ms(view.firstMs)} ms, last row ${ms(view.ms)} ms; form ${ms(form.ms)} ms (page started at ${ms(form.pageStartMs)} ms)${wasActive && target === 'providerDesk' ? ' [WAS ALREADY ACTIVE]' : ''}`);
+      const { view, phases, form, wasActive } = opened;
+      const host = phases ? ` [host: code ${ms(phases.loadStartMs)}–${ms(phases.codeLoadedMs)}, activate() ${ms(phases.activateCalledMs)}–${ms(phases.activatedMs)}]` : '';
+      progress(`  open ${round + 1}/${rounds} ${target}: click → first row ${ms(view.firstMs)} ms${host}, last row ${ms(view.ms)} ms; form ${ms(form.ms)} ms (page started at ${ms(form.pageStartMs)} ms)${wasActive && target === 'providerDesk' ? ' [WAS ALREADY ACTIVE]' : ''}`);
     }
   }
   const of = (target: OpenRound['target']): OpenSummary => {
@@ -210,6 +257,7 @@ export async function benchOpenComparison(page: Page, runOpen: RunOpen, rounds: 
     return {
       firstRowMs: summarize(mine.map((r) => r.view.firstMs)), lastRowMs: summarize(mine.map((r) => r.view.ms)),
       formMs: summarize(mine.map((r) => r.form.ms)), formPageStartMs: summarize(mine.map((r) => r.form.pageStartMs)),
+      phases: summarizePhases(mine.map((r) => r.phases)),
     };
   };
   return { rounds: results, providerDesk: of('providerDesk'), trivial: of('trivial'), trivialCopy: of('trivialCopy') };

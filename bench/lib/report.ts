@@ -256,6 +256,11 @@ export function renderReport(results: BenchResults): string {
       const compared = [['Provider Desk', ex.open.providerDesk], ['trivial extension', ex.open.trivial], ['its identical copy', ex.open.trivialCopy]] as const;
       for (const [label, entry] of compared.filter((pair) => pair[1] !== undefined)) {
         extRows.push([`${label}, fresh window: click → first row / last row`, `${ms(entry.firstRowMs.median)} / ${ms(entry.lastRowMs.median)}`, `${ms(entry.firstRowMs.min)}–${ms(entry.firstRowMs.max)} (n=${entry.firstRowMs.n})`]);
+        if (entry.phases) {
+          const { loadStartMs, codeLoadedMs, activateCalledMs, activatedMs } = entry.phases;
+          extRows.push([`  … click → the host starts loading its code / code loaded / activate() called / activated`,
+            [loadStartMs, codeLoadedMs, activateCalledMs, activatedMs].map((phase) => ms(phase.median)).join(' / '), `n=${loadStartMs.n}`]);
+        }
         extRows.push([`${label}: form command → interactive form (→ its page starts loading)`, `${ms(entry.formMs.median)} (${ms(entry.formPageStartMs.median)})`, `${ms(entry.formMs.min)}–${ms(entry.formMs.max)}`]);
       }
     }
