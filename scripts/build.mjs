@@ -70,7 +70,7 @@ const zodFromSharedFile = {
 // The form's checks (src/webview/validation.ts, which brings zod) are a file of their own that formView.ts imports once
 // the form is shown: dist/webview/chunks/validation.js. Not an esbuild split: the code both sides use went into a
 // third chunk that main.js imported statically, a second request the page waited for, after main.js, before it could
-// run (the benchmark's forms fetched it 20-55 ms after main.js had arrived). Each file now has its own copy (~3 KB).
+// run (in the benchmark's forms it arrived 31-70 ms after main.js). Each file now has its own copy (~3 KB).
 const checksApart = {
   name: 'checks-apart',
   setup(build) {

@@ -11,7 +11,6 @@
 // Results go to the task's resultFile; the host's run ends when run() resolves.
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { ProviderDeskApi, ProviderDeskTestHooks } from '../../src/api';
@@ -20,6 +19,8 @@ import { dataKey } from '../../src/store/keys';
 import { encodeStoredData } from '../../src/store/storedData';
 import { ProvidersTreeDataProvider } from '../../src/tree/providersTree';
 import type { TreeNode } from '../../src/tree/treeNode';
+import { extensionHostMarks, type HostMark } from './hostMarks';
+import { startProfiler, stopProfiler } from './profiler';
 
 export const extensionId = 'providerdesk.provider-desk';
 
@@ -35,12 +36,6 @@ export interface OpenResult {
   wasActive: boolean;
 }
 
-export interface HostMark {
-  name: string;
-  /** Epoch ms. */
-  startTime: number;
-}
-
 /**
  * Written to the open task's formFile: when the form command was run (epoch ms, sub-millisecond), and the extension
  * host's own marks so far (`code/extHost/willLoadExtensionCode/<extension id>` and the like).
@@ -48,15 +43,6 @@ export interface HostMark {
 export interface FormStart {
   commandAt: number;
   hostMarks: HostMark[];
-}
-
-/**
- * VS Code's performance marks in this extension host: they live on a global the whole host shares
- * (src/vs/base/common/performance.ts in VS Code), and in Node their times are epoch milliseconds.
- */
-function extensionHostMarks(): HostMark[] {
-  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): HostMark[] } }).MonacoPerformanceMarks;
-  return (marks?.getMarks() ?? []).filter((mark) => mark.name.startsWith('code/extHost/'));
 }
 
 /** VS Code's own figures for one activation (ExtensionService activation times). */
@@ -360,27 +346,6 @@ async function scale(task: Extract<ExthostTask, { kind: 'scale' }>): Promise<voi
     extensionTreeFirstWalkMs, coldWalkMs, warmWalkMs, coldWalkWithItemsMs,
   };
   writeResult(task.resultFile, result);
-}
-
-function post<T>(session: inspector.Session, method: string, params?: object): Promise<T> {
-  return new Promise((resolve, reject) => {
-    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T)));
-  });
-}
-
-async function startProfiler(): Promise<inspector.Session> {
-  const session = new inspector.Session();
-  session.connect();
-  await post(session, 'Profiler.enable');
-  await post(session, 'Profiler.setSamplingInterval', { interval: 50 });
-  await post(session, 'Profiler.start');
-  return session;
-}
-
-async function stopProfiler(session: inspector.Session): Promise<unknown> {
-  const { profile: data } = await post<{ profile: unknown }>(session, 'Profiler.stop');
-  session.disconnect();
-  return data;
 }
 
 async function profile(task: Extract<ExthostTask, { kind: 'profile' }>): Promise<void> {

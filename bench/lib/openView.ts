@@ -9,7 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import type { FormStart, HostMark, OpenResult } from '../exthost/index';
+import type { HostMark } from '../exthost/hostMarks';
+import type { FormStart, OpenResult } from '../exthost/index';
 import { progress } from './log';
 import { stageDir } from './paths';
 import { ms, summarize, type Summary } from './stats';
