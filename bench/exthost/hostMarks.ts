@@ -15,3 +15,14 @@ export function extensionHostMarks(): HostMark[] {
   const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): HostMark[] } }).MonacoPerformanceMarks;
   return (marks?.getMarks() ?? []).filter((mark) => mark.name.startsWith('code/extHost/'));
 }
+
+/**
+ * From the extension's code loaded to activate() called: VS Code loads the code and the extension's context at once,
+ * and the context waits for the extension's globalState from the workbench. Undefined without both marks.
+ */
+export function contextWaitMs(marks: readonly HostMark[], extensionId: string): number | undefined {
+  const at = (kind: string): number | undefined => marks.find((mark) => mark.name === `code/extHost/${kind}/${extensionId}`)?.startTime;
+  const loaded = at('didLoadExtensionCode');
+  const called = at('willActivateExtension');
+  return loaded === undefined || called === undefined ? undefined : called - loaded;
+}

@@ -19,7 +19,7 @@ import { dataKey } from '../../src/store/keys';
 import { encodeStoredData } from '../../src/store/storedData';
 import { ProvidersTreeDataProvider } from '../../src/tree/providersTree';
 import type { TreeNode } from '../../src/tree/treeNode';
-import { extensionHostMarks, type HostMark } from './hostMarks';
+import { contextWaitMs, extensionHostMarks, type HostMark } from './hostMarks';
 import { startProfiler, stopProfiler } from './profiler';
 
 export const extensionId = 'providerdesk.provider-desk';
@@ -71,6 +71,10 @@ export interface ColdResult {
   /** Then every node expanded: getChildren + getTreeItem for all of them. */
   fullRenderMs: number;
   seeded: boolean;
+  /** Provider Desk's globalState when it activated: every key, as JSON (VS Code sends all of it before activate()). */
+  stateBytes: number;
+  /** Code loaded → activate() called, VS Code's marks: the wait for that globalState. */
+  stateWaitMs: number | undefined;
   /** The start of VS Code's Startup Performance document when its activation row could not be read. */
   perfExcerpt?: string;
 }
@@ -277,6 +281,8 @@ async function cold(task: Extract<ExthostTask, { kind: 'cold' }>): Promise<void>
   const t3 = performance.now();
 
   const { times, excerpt } = await vscodeActivationTimes();
+  const state = api.testHooks.globalState;
+  const stateBytes = Buffer.byteLength(JSON.stringify(Object.fromEntries(state.keys().map((key) => [key, state.get(key)]))));
   let seeded = false;
   if (task.seed && api.testHooks.store.providers().length !== task.seed.providers) {
     await seed(api, task.seed.providers, task.seed.scopesPerProvider);
@@ -284,7 +290,7 @@ async function cold(task: Extract<ExthostTask, { kind: 'cold' }>): Promise<void>
   }
   const result: ColdResult = {
     kind: 'cold', wasActive, activateMs, workbenchRoundTripMs, settledAfterMs, vscode: times, providers: roots.length, nodes: full.nodes,
-    firstRenderMs: t1 - t0, firstWalkMs: t2 - t1, fullRenderMs: t3 - t2, seeded,
+    firstRenderMs: t1 - t0, firstWalkMs: t2 - t1, fullRenderMs: t3 - t2, seeded, stateBytes, stateWaitMs: contextWaitMs(extensionHostMarks(), extensionId),
     ...(times ? {} : { perfExcerpt: excerpt }),
   };
   writeResult(task.resultFile, result);

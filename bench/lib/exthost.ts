@@ -17,7 +17,7 @@ import { benchOpenComparison, installTrivialExtension, measureUiRender, provider
 import { buildStage, zipEntries } from './package';
 import { profilesDir, repoRoot, runsDir, stageDir, workDir } from './paths';
 import { describeProfile, readProfile, summarizeProfile, type ProfileSummary } from './profile';
-import { ms, summarize, type Summary } from './stats';
+import { kb, ms, summarize, type Summary } from './stats';
 
 export interface ExthostOptions {
   warmups: number;
@@ -44,6 +44,9 @@ export interface ExthostReport {
   vscodeCodeLoadingMs: Summary;
   vscodeActivateCallMs: Summary;
   vscodeActivateResolvedMs: Summary;
+  /** Before activate(): VS Code waiting for the extension's globalState, and that state's size (bytes). */
+  stateWaitMs: Summary;
+  stateBytes: Summary;
   firstRenderMs: Summary;
   fullRenderMs: Summary;
   uiRenderMs: Summary;
@@ -54,7 +57,7 @@ export interface ExthostReport {
     profile?: { file: string; summary: ProfileSummary; text: string };
     firstWalkProfile?: { file: string; summary: ProfileSummary; text: string };
   };
-  bigStore?: { providers: number; activateMs: Summary; vscodeTotalMs: Summary; firstRenderMs: Summary; firstWalkMs: Summary; runs: ColdResult[] };
+  bigStore?: { providers: number; activateMs: Summary; vscodeTotalMs: Summary; stateWaitMs: Summary; stateBytes: Summary; firstRenderMs: Summary; firstWalkMs: Summary; runs: ColdResult[] };
   profile?: { activateMs: number; file: string; summary: ProfileSummary; text: string };
   /** The workbench (renderer) while opening the view, from one extra run. */
   uiProfile?: { ms: number; file: string; summary: ProfileSummary; text: string };
@@ -228,7 +231,7 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
       }
       progress(`  ${measured ? `cold activation ${i - options.warmups + 1}/${options.coldRuns}` : 'warm-up'}: activate() ${ms(result.activateMs)} ms`
         + `${result.vscode ? ` (VS Code: load ${ms(result.vscode.codeLoadingMs)} + call ${ms(result.vscode.activateCallMs)} + resolve ${ms(result.vscode.activateResolvedMs)} ms)` : ''}`
-        + `, first render of ${result.providers} providers ${ms(result.firstRenderMs)} ms${uiRender ? `, UI ${ms(uiRender.ms)} ms` : ''}${result.wasActive ? ' [WAS ALREADY ACTIVE]' : ''}`
+        + `, ${ms(result.stateWaitMs ?? NaN)} ms waiting for its globalState (${kb(result.stateBytes)} KB) before, first render of ${result.providers} providers ${ms(result.firstRenderMs)} ms${uiRender ? `, UI ${ms(uiRender.ms)} ms` : ''}${result.wasActive ? ' [WAS ALREADY ACTIVE]' : ''}`
         + ` [workbench round trip ${ms(result.workbenchRoundTripMs)} ms; load→settled→result ${driver.lastTimes.resultS.toFixed(1)} s (settled after ${(result.settledAfterMs / 1000).toFixed(1)} s), UI ${driver.lastTimes.duringS.toFixed(1)} s, exit ${driver.lastTimes.exitS.toFixed(1)} s]`);
     }
 
@@ -241,6 +244,8 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
       vscodeCodeLoadingMs: summarize(runs.map((r) => r.vscode?.codeLoadingMs ?? NaN)),
       vscodeActivateCallMs: summarize(runs.map((r) => r.vscode?.activateCallMs ?? NaN)),
       vscodeActivateResolvedMs: summarize(runs.map((r) => r.vscode?.activateResolvedMs ?? NaN)),
+      stateWaitMs: summarize(runs.map((r) => r.stateWaitMs ?? NaN)),
+      stateBytes: summarize(runs.map((r) => r.stateBytes)),
       firstRenderMs: summarize(runs.map((r) => r.firstRenderMs)),
       fullRenderMs: summarize(runs.map((r) => r.fullRenderMs)),
       uiRenderMs: summarize(ui.map((r) => r.ms)),
@@ -305,13 +310,15 @@ export async function benchExtensionHost(bundles: ChildBundles, options: Exthost
         // The last one puts the 100-provider store back for the profile run.
         const result = await driver.run<ColdResult>((resultFile) => ({ kind: 'cold', resultFile, settleMs: 500, ...(last ? { seed } : {}) }));
         big.push(result);
-        progress(`  cold activation with ${result.providers} providers (${result.nodes} nodes): activate() ${ms(result.activateMs)} ms, first render ${ms(result.firstRenderMs)} ms, first walk ${ms(result.firstWalkMs)} ms`);
+        progress(`  cold activation with ${result.providers} providers (${result.nodes} nodes): activate() ${ms(result.activateMs)} ms after ${ms(result.stateWaitMs ?? NaN)} ms waiting for its globalState (${kb(result.stateBytes)} KB), first render ${ms(result.firstRenderMs)} ms, first walk ${ms(result.firstWalkMs)} ms`);
       }
       if (big.length > 0) {
         report.bigStore = {
           providers: big[0].providers,
           activateMs: summarize(big.map((r) => r.activateMs)),
           vscodeTotalMs: summarize(big.map((r) => (r.vscode ? r.vscode.codeLoadingMs + r.vscode.activateCallMs + r.vscode.activateResolvedMs : NaN))),
+          stateWaitMs: summarize(big.map((r) => r.stateWaitMs ?? NaN)),
+          stateBytes: summarize(big.map((r) => r.stateBytes)),
           firstRenderMs: summarize(big.map((r) => r.firstRenderMs)),
           firstWalkMs: summarize(big.map((r) => r.firstWalkMs)),
           runs: big,

@@ -234,6 +234,7 @@ export function renderReport(results: BenchResults): string {
       ['  load code (require of dist/extension.js)', ms(ex.vscodeCodeLoadingMs.median), `${ms(ex.vscodeCodeLoadingMs.min)}–${ms(ex.vscodeCodeLoadingMs.max)}`],
       ['  call activate (synchronous part)', ms(ex.vscodeActivateCallMs.median), `${ms(ex.vscodeActivateCallMs.min)}–${ms(ex.vscodeActivateCallMs.max)}`],
       ['  finish activate (until its promise resolves)', ms(ex.vscodeActivateResolvedMs.median), `${ms(ex.vscodeActivateResolvedMs.min)}–${ms(ex.vscodeActivateResolvedMs.max)}`],
+      [`  not in the above: before activate(), waiting for its globalState (${kb(ex.stateBytes.median)} KB) from the workbench`, ms(ex.stateWaitMs.median), `${ms(ex.stateWaitMs.min)}–${ms(ex.stateWaitMs.max)}`],
       ['`await extension.activate()` from another script', ms(ex.activateMs.median), `${ms(ex.activateMs.min)}–${ms(ex.activateMs.max)}`],
       [`first render, ${ex.renderProviders} providers (in the host)`, ms(ex.firstRenderMs.median), `${ms(ex.firstRenderMs.min)}–${ms(ex.firstRenderMs.max)}`],
       [`every node of ${ex.renderProviders} providers expanded (in the host)`, ms(ex.fullRenderMs.median), `${ms(ex.fullRenderMs.min)}–${ms(ex.fullRenderMs.max)}`],
@@ -242,6 +243,7 @@ export function renderReport(results: BenchResults): string {
     if (ex.bigStore) {
       extRows.push([`activation with ${count(ex.bigStore.providers)} providers × 10 scopes stored (\`await activate()\`; VS Code total)`,
         `${ms(ex.bigStore.activateMs.median)}; ${ms(ex.bigStore.vscodeTotalMs.median)}`, `n=${ex.bigStore.activateMs.n}`]);
+      extRows.push([`  … before activate(), waiting for its globalState (${kb(ex.bigStore.stateBytes.median)} KB) from the workbench`, ms(ex.bigStore.stateWaitMs.median), `n=${ex.bigStore.stateWaitMs.n}`]);
       extRows.push([`first render, ${count(ex.bigStore.providers)} providers`, ms(ex.bigStore.firstRenderMs.median), `n=${ex.bigStore.firstRenderMs.n}`]);
       extRows.push([`first getChildren walk of every node in that fresh host (${count(ex.bigStore.runs[0]?.nodes ?? 0)} nodes, cold code)`, ms(ex.bigStore.firstWalkMs.median), `n=${ex.bigStore.firstWalkMs.n}`]);
     }
