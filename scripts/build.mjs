@@ -119,6 +119,8 @@ const hostBundle = {
   plugins: [zodApart, ...common.plugins, importedOnce('vscode', { requirePath: 'vscode' }), l10nShared],
   external: ['vscode', 'web-streams-polyfill/*'],
 };
+// What the form's page loads: ES modules for the browser, into dist/webview (the webview's only resource root).
+const webviewBundle = { ...common, outdir: 'dist/webview', metafile: true, platform: 'browser', format: 'esm', target: 'es2022' };
 const contexts = await Promise.all([
   esbuild.context({
     ...common,
@@ -154,24 +156,14 @@ const contexts = await Promise.all([
     target: ['node18', 'es2022'],
   }),
   esbuild.context({
-    ...common,
+    ...webviewBundle,
     entryPoints: ['src/webview/main.ts'],
-    outdir: 'dist/webview',
     plugins: [checksApart, zodFromSharedFile],
-    metafile: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
   }),
   esbuild.context({
-    ...common,
+    ...webviewBundle,
     entryPoints: { 'chunks/validation': 'src/webview/validation.ts' },
-    outdir: 'dist/webview',
     plugins: [zodFromSharedFile],
-    metafile: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
   }),
   // Integration tests run inside the extension host: one file per suite, mocha and vscode from the host.
   ...(!tests ? [] : [esbuild.context({

@@ -16,13 +16,17 @@ export function extensionHostMarks(): HostMark[] {
   return (marks?.getMarks() ?? []).filter((mark) => mark.name.startsWith('code/extHost/'));
 }
 
+/** When VS Code marked `kind` (e.g. `didLoadExtensionCode`) for the extension, epoch ms; undefined without the mark. */
+export function hostMarkTime(marks: readonly HostMark[], kind: string, extensionId: string): number | undefined {
+  return marks.find((mark) => mark.name === `code/extHost/${kind}/${extensionId}`)?.startTime;
+}
+
 /**
  * From the extension's code loaded to activate() called: VS Code loads the code and the extension's context at once,
  * and the context waits for the extension's globalState from the workbench. Undefined without both marks.
  */
 export function contextWaitMs(marks: readonly HostMark[], extensionId: string): number | undefined {
-  const at = (kind: string): number | undefined => marks.find((mark) => mark.name === `code/extHost/${kind}/${extensionId}`)?.startTime;
-  const loaded = at('didLoadExtensionCode');
-  const called = at('willActivateExtension');
+  const loaded = hostMarkTime(marks, 'didLoadExtensionCode', extensionId);
+  const called = hostMarkTime(marks, 'willActivateExtension', extensionId);
   return loaded === undefined || called === undefined ? undefined : called - loaded;
 }

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import type { HostMark } from '../exthost/hostMarks';
+import { hostMarkTime, type HostMark } from '../exthost/hostMarks';
 import type { FormStart, OpenResult } from '../exthost/index';
 import { progress } from './log';
 import { stageDir } from './paths';
@@ -155,9 +155,9 @@ const phaseMarks: Record<keyof ActivationPhases, string> = {
 function activationPhases(marks: readonly HostMark[], extensionId: string, clickAt: number): ActivationPhases | undefined {
   const phases: Partial<ActivationPhases> = {};
   for (const [phase, kind] of Object.entries(phaseMarks) as [keyof ActivationPhases, string][]) {
-    const mark = marks.find((candidate) => candidate.name === `code/extHost/${kind}/${extensionId}`);
-    if (!mark) return undefined;
-    phases[phase] = mark.startTime - clickAt;
+    const at = hostMarkTime(marks, kind, extensionId);
+    if (at === undefined) return undefined;
+    phases[phase] = at - clickAt;
   }
   return phases as ActivationPhases;
 }
