@@ -20,6 +20,11 @@ export interface ClientListing {
   listColdMs?: Summary;
   /** In-process listing time, median of repeated listings in one process after a warm-up. */
   listWarmMs?: Summary;
+  /**
+   * The same, with every page changed since the last listing (the fake's setEveryAnswerNew: a fresh ETag each time,
+   * so a client that revalidates gets no 304 and downloads every page whole). Provider Desk only: the peers do not revalidate.
+   */
+  listChangedMs?: Summary;
   renderColdMs?: Summary;
   renderWarmMs?: Summary;
   /** Process start → table text ready. */
@@ -87,9 +92,17 @@ export async function benchListing(bundles: ChildBundles, fake: FakeHeroku, opti
         entry.listWarmMs = summarize(warm.listMs);
         entry.renderWarmMs = summarize(warm.renderMs);
       }
+      const pd = listing.clients.providerDesk;
+      if (pd) {
+        fake.setEveryAnswerNew(true);
+        const run = await runChild('providerDesk', bundles, fake, { mode: 'warm', expected: apps, warmups: 1, repeats: options.warmRepeats });
+        fake.setEveryAnswerNew(false);
+        pd.listChangedMs = summarize((run.result as WarmResult).listMs);
+      }
       const summary = options.clients.map((client) => {
         const entry = listing.clients[client]!;
-        return `${clientLabels[client]} ${ms(entry.wallMs.median)} ms wall${entry.listWarmMs ? ` / ${ms(entry.listWarmMs.median)} ms listing` : ''}`;
+        const changed = entry.listChangedMs ? ` (${ms(entry.listChangedMs.median)} ms every page changed)` : '';
+        return `${clientLabels[client]} ${ms(entry.wallMs.median)} ms wall${entry.listWarmMs ? ` / ${ms(entry.listWarmMs.median)} ms listing${changed}` : ''}`;
       }).join(', ');
       progress(`  ${summary}; floor ${listing.floorMs} ms`);
       cases.push(listing);

@@ -1,4 +1,5 @@
 // Heroku's Range pagination over sorted, pre-serialised collections.
+import { EtagMemo } from './conditional';
 import type { NextRangeSkew } from './types';
 
 const maxPageSize = 1000;
@@ -11,6 +12,7 @@ interface SortedList {
   readonly compare: (a: string, b: string) => number;
   readonly joined: Buffer;
   readonly starts: Uint32Array;
+  readonly etags: EtagMemo;
 }
 
 export interface Collection {
@@ -37,7 +39,7 @@ export function collection(items: readonly { key: Record<string, string>; json: 
       offset += Buffer.byteLength(item.json) + 1;
     });
     starts[sorted.length] = offset;
-    map.set(field, { keys: sorted.map((item) => item.key[field]), compare, joined: Buffer.from(sorted.map((item) => item.json).join(',')), starts });
+    map.set(field, { keys: sorted.map((item) => item.key[field]), compare, joined: Buffer.from(sorted.map((item) => item.json).join(',')), starts, etags: new EtagMemo() });
   }
   return { fields: map, defaultField: options.defaultField ?? (fields.includes('id') ? 'id' : fields[0]) };
 }
@@ -116,6 +118,8 @@ export interface Page {
   /** The body, as chunks written in order. */
   body: Buffer[];
   headers: Record<string, string>;
+  /** Set by paginate for a list page; other answers get theirs from their body (conditional.ts). */
+  etag?: string;
 }
 
 const openBracket = Buffer.from('[');
@@ -135,10 +139,12 @@ export function paginate(items: Collection, range: ParsedRange): Page {
   let first: string | undefined;
   let last: string | undefined;
   let more: boolean;
+  let span: string;
   if (!range.desc) {
     const index = range.start === undefined ? 0 : range.startExclusive ? upperBound(list, range.start) : lowerBound(list, range.start);
     const stop = range.end === undefined ? keys.length : range.endExclusive ? lowerBound(list, range.end) : upperBound(list, range.end);
     const until = Math.min(stop, index + range.max);
+    span = `${index}..${until}`;
     if (index < until) {
       first = keys[index];
       last = keys[until - 1];
@@ -150,6 +156,7 @@ export function paginate(items: Collection, range: ParsedRange): Page {
     let index = range.start === undefined ? keys.length - 1 : range.startExclusive ? lowerBound(list, range.start) - 1 : upperBound(list, range.start) - 1;
     const stop = range.end === undefined ? -1 : range.endExclusive ? upperBound(list, range.end) - 1 : lowerBound(list, range.end) - 1;
     const until = Math.max(stop, index - range.max);
+    span = `${index}..${until} desc`;
     if (index > until) {
       first = keys[index];
       last = keys[until + 1];
@@ -168,7 +175,8 @@ export function paginate(items: Collection, range: ParsedRange): Page {
     headers['Next-Range'] = `${range.field} ]${last}..${endPart}; ${params}`;
   }
   body.push(closeBracket);
-  return { status: more ? 206 : 200, body: count ? body : [Buffer.from('[]')], headers };
+  const chunks = count ? body : [Buffer.from('[]')];
+  return { status: more ? 206 : 200, body: chunks, headers, etag: list.etags.get(span, chunks) };
 }
 
 /** A Next-Range that does not move forward, from the request's Range and the page's Content-Range. */

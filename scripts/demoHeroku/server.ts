@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type * as http from 'node:http';
+import { etagOf, noneMatchHits } from './conditional';
 import { accountJson, addonsFor, appsFor, configVarsFor, dynosFor, formationFor, releasesFor, uuidFrom, withNames, type AppRecord } from './data';
 import { FaultList, HugeBodies } from './faults';
 import { listen, record } from './listener';
@@ -20,6 +21,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
   let rateLimitRemaining = options.rateLimit ?? defaultRateLimit;
   let rateLimitRetryAfter = options.rateLimitRetryAfter;
   let forbidden = false;
+  let everyAnswerNew = false;
   const faults = new FaultList();
   const requests: RecordedRequest[] = [];
   const otherRequests: RecordedRequest[] = [];
@@ -207,7 +209,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
 
     const page = route(entry);
     if (!fault) {
-      sendJson(entry, response, page.status, page.body, page.headers);
+      sendCurrent(entry, request, response, page);
       return;
     }
     switch (fault.type) {
@@ -246,6 +248,23 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
       default:
         sendJson(entry, response, page.status, page.body, page.headers);
     }
+  }
+
+  /** A success with its ETag, or 304 and no body when the request's If-None-Match names it. */
+  function sendCurrent(entry: RecordedRequest, request: http.IncomingMessage, response: http.ServerResponse, page: Page): void {
+    if (page.status < 200 || page.status >= 300) {
+      sendJson(entry, response, page.status, page.body, page.headers);
+      return;
+    }
+    const etag = everyAnswerNew ? `"${randomUUID()}"` : page.etag ?? etagOf(page.body);
+    if (!noneMatchHits(request.headers['if-none-match'], etag)) {
+      sendJson(entry, response, page.status, page.body, { ...page.headers, ETag: etag });
+      return;
+    }
+    entry.status = 304;
+    entry.outcome = 'responded';
+    response.writeHead(304, { ...baseHeaders(), ETag: etag });
+    response.end();
   }
 
   const main = await listen((request, response) => {
@@ -321,6 +340,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
       if (retryAfterSeconds !== undefined) rateLimitRetryAfter = retryAfterSeconds;
     },
     setForbidden: (on) => { forbidden = on; },
+    setEveryAnswerNew: (on) => { everyAnswerNew = on; },
     fault: (rule) => faults.add(rule),
     setFault: (rule) => {
       faults.clear();
@@ -334,6 +354,7 @@ export async function startFakeHeroku(options: FakeHerokuOptions = {}): Promise<
       latencyMs = 0;
       rateLimitRemaining = defaultRateLimit;
       forbidden = false;
+      everyAnswerNew = false;
     },
     waitForRequests: (count, filter = () => true) => new Promise((resolve) => {
       const check = (): boolean => {

@@ -200,12 +200,17 @@ export interface FakeHeroku {
   setRateLimit(remaining: number, retryAfterSeconds?: number): void;
   /** 403 for every authenticated request (a token without access), until switched off. */
   setForbidden(on: boolean): void;
+  /**
+   * Every answer a new version, as if the data changed between any two requests: a fresh ETag each time, so
+   * If-None-Match never gets 304 (the bench's listing of a changed account), until switched off.
+   */
+  setEveryAnswerNew(on: boolean): void;
   /** Adds a fault; earlier faults take precedence over later ones for the same request. */
   fault(rule: FaultRule): FaultHandle;
   /** Replaces every fault with this one (or none). */
   setFault(rule: FaultRule | undefined): FaultHandle | undefined;
   clearFaults(): void;
-  /** Back to the start: no faults, no recorded requests, no latency, a full rate-limit budget, not forbidden. */
+  /** Back to the start: no faults, no recorded requests, no latency, a full rate-limit budget, not forbidden, ETags by content. */
   reset(): void;
   /** Empties the request logs of both servers. */
   clearRequests(): void;

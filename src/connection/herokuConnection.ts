@@ -31,6 +31,14 @@ function heroku(): typeof Heroku {
   return require('../heroku') as typeof Heroku;
 }
 
+let processPages: Heroku.PageMemory | undefined;
+
+/** One PageMemory for the extension host: a ticket revalidates the pages the previous ticket or app pick fetched. */
+function pageMemory(): Heroku.PageMemory {
+  processPages ??= new (heroku().PageMemory)();
+  return processPages;
+}
+
 function rethrowExpected(error: unknown): never {
   throw error instanceof heroku().HerokuApiError ? new HerokuRequestError(error) : error;
 }
@@ -48,6 +56,7 @@ export class HerokuConnection {
         token,
         userAgent,
         redact: redactSecrets,
+        pages: pageMemory(),
         onLog: (entry) => logger[entry.level === 'warn' ? 'warn' : 'info'](`heroku: ${entry.message}`),
       }));
     } catch (error) {

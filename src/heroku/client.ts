@@ -17,6 +17,7 @@ import { herokuMessages as m } from './messages';
 import { defaultListLimits, listAll, type ListLimits, type ListOptions } from './pagination';
 import { Requester, type Exchange, type HerokuLogEntry, type RedactSecrets } from './request';
 import { defaultRetry, type RetryOptions } from './retry';
+import type { PageMemory } from './revalidation';
 import type { z } from 'zod';
 import { quickAppList } from './appList';
 import { responseSchemas as schemas } from './responseSchemas';
@@ -54,6 +55,11 @@ export interface HerokuClientOptions {
   listLimits?: Partial<ListLimits>;
   /** Random source for jitter, for tests (default Math.random). */
   random?: () => number;
+  /**
+   * List pages remembered with their ETags, shared by the clients given the same one: a page is asked for with
+   * If-None-Match and a 304 reuses it (revalidation.ts). Without it, every page is fetched whole.
+   */
+  pages?: PageMemory;
 }
 
 export interface RequestOptions {
@@ -96,6 +102,7 @@ export class HerokuClient {
       onLog: options.onLog,
       maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
       random: options.random ?? Math.random,
+      pages: options.pages,
     });
     this.pageSize = Math.min(1000, Math.max(1, Math.floor(options.pageSize ?? 1000)));
     this.listLimits = { ...defaultListLimits, ...options.listLimits };

@@ -7,6 +7,7 @@ export {
 export { defaultListLimits, type ListLimits, type ListOptions, type ListProgress } from './pagination';
 export { herokuAccept, type HerokuLogEntry, type RedactSecrets } from './request';
 export { defaultRetry, type RetryOptions } from './retry';
+export { PageMemory } from './revalidation';
 export type { FetchLike, FetchLikeInit, FetchLikeResponse } from './transport';
 export {
   HerokuApiError, isHerokuApiError, isHerokuCancellation, type HerokuErrorKind, type HerokuApiErrorDetails,

@@ -122,7 +122,7 @@ export async function listAll<T>(requester: Requester, listing: Listing<T>, opti
       rejectHead = reject;
     });
     const items = requester.exchange({
-      path: listing.path, range, signal: controller.signal, onHead: resolveHead, schema: listing.schema, quick: listing.quick, notFound: listing.notFound, budget,
+      path: listing.path, range, signal: controller.signal, onHead: resolveHead, schema: listing.schema, quick: listing.quick, notFound: listing.notFound, budget, revalidate: true,
     });
     items.catch(rejectHead);
     // A prefetched page may be abandoned (an earlier page failed, or the caller cancelled): never unhandled.

@@ -5,6 +5,7 @@ import { HerokuApiError, type HerokuApiErrorDetails } from './errors';
 import { networkFailure, statusFailure, type ErrorFactory, type Retry } from './failures';
 import { herokuMessages as m } from './messages';
 import { backoffMs, delay, type RetryOptions } from './retry';
+import { PageMemory, type RememberedPage } from './revalidation';
 import { keepAliveAgent, loadNodeFetch, readText, yieldTurns, type ByteBudget, type FetchLike, type FetchLikeResponse } from './transport';
 
 export const herokuAccept = 'application/vnd.heroku+json; version=3';
@@ -28,6 +29,7 @@ export interface RequesterConfig {
   maxResponseBytes: number;
   random: () => number;
   redact: RedactSecrets;
+  pages: PageMemory | undefined;
 }
 
 export interface ResponseHead {
@@ -49,6 +51,9 @@ export interface Exchange<T> {
   notFound?: () => HerokuApiError;
   /** The listing's byte budget, when this request reads one of its pages. */
   budget?: ByteBudget;
+  /** A list page (an array of items): remembered with its ETag and asked for with If-None-Match next time, when the
+   * client has a PageMemory (revalidation.ts). */
+  revalidate?: boolean;
 }
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -74,6 +79,9 @@ export class Requester implements ErrorFactory {
   async exchange<T>(request: Exchange<T>): Promise<T> {
     const { retry } = this.config;
     const started = Date.now();
+    const { pages } = this.config;
+    const key = pages && request.revalidate ? PageMemory.key(this.config.base.origin, this.config.token, request.path, request.range) : undefined;
+    const remembered = key === undefined ? undefined : pages?.recall(key);
     let headSeen = false;
     for (let attempt = 1; ; attempt++) {
       if (request.signal?.aborted) throw this.cancelled();
@@ -88,17 +96,19 @@ export class Requester implements ErrorFactory {
       const attemptStarted = Date.now();
       let plan: Retry;
       try {
-        const response = await this.send(request.path, request.range, controller.signal);
+        const response = await this.send(request.path, request.range, controller.signal, remembered?.etag);
         const head: ResponseHead = {
           status: response.status,
           nextRange: response.headers.get('next-range'),
           requestId: response.headers.get('request-id') ?? undefined,
         };
+        const notModified = response.status === 304 && remembered !== undefined;
         const remaining = Number.parseInt(response.headers.get('ratelimit-remaining') ?? '', 10);
         if (Number.isFinite(remaining)) this.rateLimitRemaining = remaining;
         this.log('debug', `GET ${request.path}${request.range ? ` [${request.range}]` : ''} → ${response.status} in ${Date.now() - attemptStarted} ms`
-          + `${Number.isFinite(remaining) ? ` (RateLimit-Remaining ${remaining})` : ''}`);
+          + `${Number.isFinite(remaining) ? ` (RateLimit-Remaining ${remaining})` : ''}${notModified ? `; unchanged, ${remembered.items.length} items reused` : ''}`);
 
+        if (notModified) return await this.reuse(request, response, remembered);
         if (response.status >= 200 && response.status < 300) {
           if (!headSeen) {
             headSeen = true;
@@ -113,7 +123,11 @@ export class Requester implements ErrorFactory {
             tooLarge: () => this.error(m.tooLarge(this.host, Math.round(this.config.maxResponseBytes / 1024 / 1024)), { kind: 'bad_response', status: response.status }),
           });
           const json = this.parseJson(text, response, head);
-          return request.quick?.(json) ?? this.validate(request.schema(), json, head);
+          const value = request.quick?.(json) ?? this.validate(request.schema(), json, head);
+          if (key !== undefined && Array.isArray(value)) {
+            pages?.remember(key, response.headers.get('etag'), response.headers.get('cache-control'), { status: head.status, nextRange: head.nextRange, items: value });
+          }
+          return value;
         }
         const text = await this.readErrorBody(response);
         plan = statusFailure(this, { response, text, requestId: head.requestId, path: request.path, notFound: request.notFound });
@@ -161,8 +175,15 @@ export class Requester implements ErrorFactory {
     this.config.onLog?.({ level, message: this.redact(message) });
   }
 
+  /** A 304 to our If-None-Match: the remembered page, with the status and Next-Range it came with. */
+  private async reuse<T>(request: Exchange<T>, response: FetchLikeResponse, page: RememberedPage): Promise<T> {
+    await this.readErrorBody(response);
+    request.onHead?.({ status: page.status, nextRange: page.nextRange, requestId: response.headers.get('request-id') ?? undefined });
+    return page.items as T;
+  }
+
   /** GET with our headers; follows same-origin redirects, refuses others. */
-  private async send(path: string, range: string | undefined, signal: AbortSignal): Promise<FetchLikeResponse> {
+  private async send(path: string, range: string | undefined, signal: AbortSignal, etag: string | undefined): Promise<FetchLikeResponse> {
     const { base } = this.config;
     let url = new URL(path.replace(/^\/+/, ''), base);
     const headers: Record<string, string> = {
@@ -171,6 +192,7 @@ export class Requester implements ErrorFactory {
       'User-Agent': this.config.userAgent,
     };
     if (range) headers.Range = range;
+    if (etag) headers['If-None-Match'] = etag;
     const fetchImpl = this.config.fetchImpl ?? await loadNodeFetch();
     for (let hops = 0; ; hops++) {
       const response = await fetchImpl(url.href, { method: 'GET', headers, redirect: 'manual', signal, agent: keepAliveAgent });

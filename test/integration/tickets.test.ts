@@ -38,6 +38,31 @@ describe('New Ticket in the real extension host, against the fake Heroku API', (
     assert.ok(authorized.every((request) => request.authorization === `Bearer ${heroku.token}`));
   });
 
+  it('a second ticket for the unchanged account revalidates each page (304, no body); an added app shows in the next', async () => {
+    const appRows = (text: string): string[] => text.split('\n').filter((line) => /^app-\d{5} /.test(line));
+    const ticket = async (): Promise<TicketResult> => {
+      heroku.clearRequests();
+      const result = await vscode.commands.executeCommand<TicketResult>('providerDesk.newTicket', scopeId);
+      assert.strictEqual(result.outcome, 'succeeded', result.error);
+      return result;
+    };
+    const statuses = (): (number | undefined)[] => heroku.requests.filter((request) => request.path === '/apps').map((request) => request.status);
+    const first = await ticket();
+    const second = await ticket();
+    assert.deepStrictEqual(statuses(), [304, 304]);
+    assert.strictEqual(second.appCount, 1500);
+    assert.deepStrictEqual(appRows(second.text), appRows(first.text));
+    try {
+      heroku.setApps(1501);
+      const third = await ticket();
+      assert.deepStrictEqual(statuses(), [304, 200], 'only the changed second page is downloaded again');
+      assert.strictEqual(third.appCount, 1501);
+      assert.ok(appRows(third.text).some((line) => line.startsWith('app-01501 ')), 'the new app is in the table');
+    } finally {
+      heroku.setApps(1500);
+    }
+  });
+
   it('a rejected token gives a finished ticket that says where to get a new one, without the token', async () => {
     heroku.setFault({ type: 'status', status: 401 });
     const result = await vscode.commands.executeCommand<TicketResult>('providerDesk.newTicket', scopeId);
