@@ -121,6 +121,11 @@ export class FormController {
     }
   }
 
+  /** The first `init`, sent with the page rather than in answer to its `ready` (see FormPanel). */
+  async open(): Promise<void> {
+    if (!this.closed) await this.postInit();
+  }
+
   /** The store changed: close when the target is gone, otherwise send fresh options and sibling names. */
   async refresh(): Promise<void> {
     if (this.closed) return;

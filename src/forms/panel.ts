@@ -81,6 +81,10 @@ export class FormPanel implements vscode.Disposable {
       title: definition.title(),
       language: vscode.env.language,
     });
+    // VS Code holds messages for a webview until its first document has loaded, so the form's data goes with the page
+    // instead of after the page's `ready` came back through the extension host. `ready` is still answered with `init`,
+    // for a page that reloads; the page skips an `init` equal to the one it shows.
+    this.controller.open().catch((error: unknown) => logger.error(`${definition.kind} form: sending the form failed`, error));
     // The page now loads in the renderer; meanwhile, here, zod and the schemas its first message is checked with.
     const prepare = setTimeout(prepareMessageSchemas, 0);
     this.disposables.push({ dispose: () => clearTimeout(prepare) });

@@ -1,5 +1,6 @@
 // Browser side of the Provider Desk forms (bundled to dist/webview/main.js, ESM, by scripts/build.mjs).
-// Handshake: this script posts `ready`; the extension answers with `init` (again after every reload of the page).
+// Handshake: the extension sends `init` with the page, and answers this script's `ready` with `init` again (the same
+// one, skipped here, unless the page reloaded or the store changed meanwhile).
 // src/webview/ runs in the browser: it imports only shared/ and model/ (and the stylesheet), never `vscode` or l10n —
 // every text, field errors included, comes with `init`.
 import '../../media/forms.css';
@@ -24,13 +25,19 @@ const view = new FormView(root, {
   saveState: (state) => vscode.setState(state),
 });
 
+let shownInit: string | undefined;
+
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data as Partial<ExtensionMessage> | null;
   if (typeof message !== 'object' || message === null) return;
   switch (message.type) {
-    case 'init':
+    case 'init': {
+      const text = JSON.stringify(message);
+      if (text === shownInit) break;
+      shownInit = text;
       void view.applyInit(message as Extract<ExtensionMessage, { type: 'init' }>, vscode.getState());
       break;
+    }
     case 'errors':
       view.applyErrors(message as Extract<ExtensionMessage, { type: 'errors' }>);
       break;

@@ -64,14 +64,25 @@ const credentialSubmit = {
 };
 
 describe('FormController: handshake and routing', () => {
-  it('posts init only after ready, and again on every ready (webview reloads)', async () => {
+  it('posts init when opened, before any ready, and again on every ready (webview reloads); a store change waits for ready', async () => {
     const host = new FakeHost();
     const controller = new FormController(fakeDefinition(), host);
     await controller.refresh();
-    assert.equal(host.posted.length, 0);
+    assert.equal(host.posted.length, 0, 'not opened yet, no page to send to');
+    await controller.open();
+    assert.deepEqual(host.posted.map((m) => m.type), ['init']);
+    await controller.refresh();
+    assert.equal(host.posted.length, 1, 'a page that has not said ready gets no refresh: its ready will fetch it');
     await controller.handle({ type: 'ready' });
     await controller.handle({ type: 'ready' });
-    assert.deepEqual(host.posted.map((m) => m.type), ['init', 'init']);
+    assert.deepEqual(host.posted.map((m) => m.type), ['init', 'init', 'init']);
+  });
+
+  it('opening a form whose object is gone closes it and sends nothing', async () => {
+    const host = new FakeHost();
+    const controller = new FormController(fakeDefinition({ exists: () => false }), host);
+    await controller.open();
+    assert.deepEqual([host.posted.length, host.closed], [0, 1]);
   });
 
   it('re-sends init after a store change only while the webview is there', async () => {
