@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { createHerokuClient, defaultListLimits, type HerokuClient, type HerokuClientOptions } from '../../src/heroku';
 import { redactSecrets } from '../../src/model/redact';
-import { caught } from './herokuAssertions';
-import { startFakeHeroku, type FakeHeroku, type NextRangeSkew } from '../../scripts/demoHeroku';
+import { caught, useFakeHeroku } from './herokuAssertions';
+import type { FakeHeroku, NextRangeSkew } from '../../scripts/demoHeroku';
 
 const token = 'tok_9c8b7a6f5e4d3c2b1a0f9e8d';
 
@@ -17,14 +17,7 @@ describe('bounded listings against the fake Heroku API', function () {
   });
   const pageRequests = (): number => fake.requests.filter((request) => request.path === '/apps').length;
 
-  before(async () => {
-    fake = await startFakeHeroku({ apps: 2500, token });
-  });
-  after(async () => fake.close());
-  beforeEach(() => {
-    fake.reset();
-    fake.setApps(2500);
-  });
+  useFakeHeroku({ apps: 2500, token }, (started) => { fake = started; });
 
   it('has defaults no real account reaches', () => {
     assert.deepEqual({ ...defaultListLimits }, { maxItems: 100_000, maxBytes: 256 * 1024 * 1024, maxPages: 5_000, deadlineMs: 600_000 });

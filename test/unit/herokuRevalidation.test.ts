@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { createHerokuClient, PageMemory, type FetchLike, type HerokuClient, type HerokuLogEntry } from '../../src/heroku';
 import { redactSecrets } from '../../src/model/redact';
 import { startFakeHeroku, type FakeHeroku } from '../../scripts/demoHeroku';
+import { useFakeHeroku } from './herokuAssertions';
 
 const token = 'tok_revalidate_9a8b7c6d5e4f3a2b';
 
@@ -21,13 +22,8 @@ describe('Heroku client: listing again revalidates each page', () => {
     .filter((request) => request.path === '/apps')
     .map((request) => ({ status: request.status, ifNoneMatch: request.headers['if-none-match'] as string | undefined }));
 
-  before(async () => {
-    fake = await startFakeHeroku({ apps: 2500, token });
-  });
-  after(async () => fake.close());
+  useFakeHeroku({ apps: 2500, token }, (started) => { fake = started; });
   beforeEach(() => {
-    fake.reset();
-    fake.setApps(2500);
     pages = new PageMemory();
     logs.length = 0;
   });
