@@ -108,10 +108,10 @@ export class Workbench {
       const typed = await input.fill(`>${title}`, { timeout: 5_000 }).then(() => true, () => false);
       // The exact command, not the first fuzzy match ("Color Theme" also matches "Browse Color Themes…").
       const row = this.page.locator(`.quick-input-widget .monaco-list-row[aria-label^="${title}"]`).first();
-      if (typed && await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
-        await row.click();
-        return;
-      }
+      // The click can miss too: the palette may be closed by a focus change between finding the row and clicking it
+      // (seen after the Settings editor). Playwright only gives up on a click it did not make, so trying again is safe.
+      if (typed && await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)
+        && await row.click({ timeout: 5_000 }).then(() => true, () => false)) return;
       // Close a palette that is still open; when an editor took the focus and closed it, an Escape would go to that
       // editor instead (the walkthrough goes back to the Welcome page on Escape).
       if (await input.isVisible()) await this.page.keyboard.press('Escape');
