@@ -77,9 +77,8 @@ export class Requester implements ErrorFactory {
 
   /** One logical request: attempts (with retries), same-origin redirects, body read and validation. */
   async exchange<T>(request: Exchange<T>): Promise<T> {
-    const { retry } = this.config;
+    const { retry, pages } = this.config;
     const started = Date.now();
-    const { pages } = this.config;
     const key = pages && request.revalidate ? PageMemory.key(this.config.base.origin, this.config.token, request.path, request.range) : undefined;
     const remembered = key === undefined ? undefined : pages?.recall(key);
     let headSeen = false;
@@ -108,7 +107,7 @@ export class Requester implements ErrorFactory {
         this.log('debug', `GET ${request.path}${request.range ? ` [${request.range}]` : ''} → ${response.status} in ${Date.now() - attemptStarted} ms`
           + `${Number.isFinite(remaining) ? ` (RateLimit-Remaining ${remaining})` : ''}${notModified ? `; unchanged, ${remembered.items.length} items reused` : ''}`);
 
-        if (notModified) return await this.reuse(request, response, remembered);
+        if (notModified) return await this.reuse<T>(response, remembered, headSeen ? undefined : request.onHead);
         if (response.status >= 200 && response.status < 300) {
           if (!headSeen) {
             headSeen = true;
@@ -176,9 +175,9 @@ export class Requester implements ErrorFactory {
   }
 
   /** A 304 to our If-None-Match: the remembered page, with the status and Next-Range it came with. */
-  private async reuse<T>(request: Exchange<T>, response: FetchLikeResponse, page: RememberedPage): Promise<T> {
+  private async reuse<T>(response: FetchLikeResponse, page: RememberedPage, onHead: Exchange<T>['onHead']): Promise<T> {
     await this.readErrorBody(response);
-    request.onHead?.({ status: page.status, nextRange: page.nextRange, requestId: response.headers.get('request-id') ?? undefined });
+    onHead?.({ status: page.status, nextRange: page.nextRange, requestId: response.headers.get('request-id') ?? undefined });
     return page.items as T;
   }
 
